@@ -1,0 +1,27 @@
+#include "checks/Check.h"
+
+namespace ll {
+
+// One line per rule; each factory is defined in the rule's own file.
+std::unique_ptr<Check> makeClientInHandler();
+std::unique_ptr<Check> makeConnectionInHandler();
+std::unique_ptr<Check> makeConfigFetchInHandler();
+
+const std::vector<std::unique_ptr<Check>>& allChecks() {
+  static const std::vector<std::unique_ptr<Check>> checks = [] {
+    std::vector<std::unique_ptr<Check>> v;
+    v.push_back(makeClientInHandler());
+    v.push_back(makeConnectionInHandler());
+    v.push_back(makeConfigFetchInHandler());
+    return v;
+  }();
+  return checks;
+}
+
+const Check* findCheck(std::string_view id) {
+  for (const auto& c : allChecks())
+    if (c->info().id == id) return c.get();
+  return nullptr;
+}
+
+} // namespace ll

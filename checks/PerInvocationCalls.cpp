@@ -1,0 +1,72 @@
+#include "checks/PerInvocationCalls.h"
+
+#include "core/EditorSupport.h"
+
+namespace ll {
+
+namespace {
+
+std::string expand(std::string_view tmpl, std::string_view label, std::string_view callee,
+                   std::string_view where) {
+  std::string out;
+  for (size_t i = 0; i < tmpl.size();) {
+    auto sub = [&](std::string_view key, std::string_view value) {
+      if (tmpl.substr(i, key.size()) != key) return false;
+      out += value;
+      i += key.size();
+      return true;
+    };
+    if (sub("{label}", label) || sub("{callee}", callee) || sub("{where}", where)) continue;
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+std::string functionLabel(const Module& m, int f) {
+  return "`" + m.functions[f].qualifiedName + "`";
+}
+
+} // namespace
+
+void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& rule,
+                              std::vector<Finding>& out) {
+  const Module& m = ctx.module;
+  const char* language = catalogueLanguage(m.language);
+  for (const Call& call : m.calls) {
+    if (call.referenceOnly || !ctx.invocation.perInvocation(call)) continue;
+    const CatalogueEntry* entry = ctx.catalogue.match(language, rule.kind, call.callee);
+    if (!entry) continue;
+
+    const int handler = ctx.invocation.handlerOf(call.function);
+    std::string where = call.function == handler
+                            ? "in handler " + functionLabel(m, handler)
+                            : "in " + functionLabel(m, call.function) + ", called from handler " +
+                                  functionLabel(m, handler);
+    Finding f;
+    f.rule = std::string(rule.info.id);
+    f.level = rule.info.defaultLevel;
+    f.file = m.file;
+    f.range = call.range;
+    f.message = expand(rule.message, entry->label, abbreviate(m.text(call.calleeRange)), where);
+    // Related locations: the handler, then each call on the way to this function.
+    const Function& h = m.functions[handler];
+    f.related.push_back({h.nameRange, "handler " + functionLabel(m, handler) + " (" +
+                                          h.handlerReason + ") runs on every invocation"});
+    for (int ci : ctx.invocation.callPath(call.function)) {
+      const Call& step = m.calls[ci];
+      f.related.push_back({step.range, std::string(step.referenceOnly ? "passes " : "calls ") +
+                                           functionLabel(m, step.target)});
+    }
+    std::optional<Fix> fix;
+    if (rule.fix == FixStrategy::HoistOrLazyGetter) {
+      fix = ctx.editor.hoistToModuleScope(m, call);
+      if (!fix) fix = ctx.editor.lazyInitialize(m, call, LazyPurpose::Client);
+    } else {
+      fix = ctx.editor.lazyInitialize(m, call, LazyPurpose::Config);
+    }
+    if (fix) f.fixes.push_back(std::move(*fix));
+    out.push_back(std::move(f));
+  }
+}
+
+} // namespace ll

@@ -1,0 +1,57 @@
+#include "core/Analysis.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace ll {
+
+InvocationAnalysis::InvocationAnalysis(const Module& m)
+    : module_(m), reached_(m.functions.size(), false), viaCall_(m.functions.size(), -1) {
+  // Calls grouped by the function they sit in, so the search visits each edge once.
+  std::vector<std::vector<int>> callsIn(m.functions.size());
+  for (size_t i = 0; i < m.calls.size(); ++i) {
+    const Call& c = m.calls[i];
+    if (c.function >= 0 && c.target >= 0 && !c.lazy) callsIn[c.function].push_back(int(i));
+  }
+  std::deque<int> queue;
+  for (size_t f = 0; f < m.functions.size(); ++f) {
+    if (m.functions[f].isHandler) {
+      reached_[f] = true;
+      queue.push_back(int(f));
+    }
+  }
+  // Breadth-first, so the recorded path from a handler is a shortest one.
+  while (!queue.empty()) {
+    int f = queue.front();
+    queue.pop_front();
+    for (int ci : callsIn[f]) {
+      int t = m.calls[ci].target;
+      // A memoised function's body runs once per argument set, not once per invocation.
+      if (reached_[t] || m.functions[t].memoized) continue;
+      reached_[t] = true;
+      viaCall_[t] = ci;
+      queue.push_back(t);
+    }
+  }
+  // A nested function defined in per-invocation code and never called is not reached; a nested
+  // function that is called is reached through its call above.
+}
+
+std::vector<int> InvocationAnalysis::callPath(int f) const {
+  std::vector<int> path;
+  while (f >= 0 && viaCall_[f] >= 0) {
+    int c = viaCall_[f];
+    path.push_back(c);
+    f = module_.calls[c].function;
+    if (path.size() > module_.functions.size()) break; // defensive: never loop
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+int InvocationAnalysis::handlerOf(int f) const {
+  while (f >= 0 && viaCall_[f] >= 0) f = module_.calls[viaCall_[f]].function;
+  return f;
+}
+
+} // namespace ll

@@ -1,0 +1,56 @@
+#pragma once
+// What counts as an SDK client, a connection, a configuration fetch, a handler decorator, ...:
+// data (data/catalogue.yaml, extensible by users), matched against canonical names.
+#include "core/Model.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ll {
+
+struct CatalogueEntry {
+  std::string pattern;  // glob over canonical names: `*` matches any run of characters
+  std::string label;    // what it is, for messages: "AWS SDK client", "PostgreSQL connection"
+};
+
+class Catalogue {
+public:
+  /// Parses catalogue YAML. Throws std::runtime_error with "line:col: what" on bad input.
+  static Catalogue parse(std::string_view yaml, std::string_view origin);
+  /// The catalogue compiled into the binary.
+  static const Catalogue& builtin();
+
+  /// Adds the entries of another catalogue (user extensions come after the defaults).
+  void merge(const Catalogue& other);
+
+  /// First entry of `kind` for `language` whose pattern matches `name`.
+  const CatalogueEntry* match(std::string_view language, std::string_view kind,
+                              std::string_view name) const;
+  const std::vector<CatalogueEntry>& entries(std::string_view language,
+                                             std::string_view kind) const;
+
+private:
+  struct Section {
+    std::string language;
+    std::string kind;
+    std::vector<CatalogueEntry> entries;
+  };
+  std::vector<Section> sections_;
+};
+
+/// Kinds the catalogue knows. Checks name them through these constants.
+namespace kind {
+inline constexpr std::string_view Client = "client";
+inline constexpr std::string_view Connection = "connection";
+inline constexpr std::string_view ConfigFetch = "config-fetch";
+inline constexpr std::string_view HandlerDecorator = "handler-decorator";
+inline constexpr std::string_view Memoizer = "memoizer";
+inline constexpr std::string_view Adapter = "adapter";
+inline constexpr std::string_view Route = "route";             // per-invocation when adapted
+inline constexpr std::string_view LambdaRoute = "lambda-route"; // always per-invocation
+inline constexpr std::string_view HandlerName = "handler-name";
+} // namespace kind
+
+} // namespace ll

@@ -1,0 +1,57 @@
+#pragma once
+// What checks produce: findings with related locations and fixes made of text edits.
+#include "core/Source.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ll {
+
+enum class Level { Note, Warning, Error };
+const char* levelName(Level l); // "note", "warning", "error"
+
+/// As in ruff: a safe fix keeps the program's meaning; an unsafe one may change it and is
+/// applied only with --unsafe-fixes; a display-only fix is advice that is never applied.
+enum class Applicability { Safe, Unsafe, DisplayOnly };
+const char* applicabilityName(Applicability a); // "safe", "unsafe", "display-only"
+
+/// Replace the bytes of `range` in the finding's file with `text`.
+struct Edit {
+  ByteRange range;
+  std::string text;
+};
+
+struct Fix {
+  std::string description;
+  Applicability applicability = Applicability::Safe;
+  std::vector<Edit> edits; // non-overlapping, any order
+};
+
+struct RelatedLocation {
+  ByteRange range;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule;
+  Level level = Level::Warning;
+  std::shared_ptr<const SourceFile> file;
+  ByteRange range;
+  std::string message;
+  std::vector<RelatedLocation> related;
+  std::vector<Fix> fixes;
+};
+
+/// A message about the run rather than about the code: a file that could not be read or parsed
+/// completely, a skipped file. Reported in text, JSON ("notices") and SARIF
+/// (toolExecutionNotifications); never counted as a finding.
+struct Notice {
+  Level level = Level::Note;
+  std::string path;
+  std::optional<Position> position;
+  std::string message;
+};
+
+} // namespace ll

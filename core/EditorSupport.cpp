@@ -1,0 +1,55 @@
+#include "core/EditorSupport.h"
+
+#include <cctype>
+
+namespace ll {
+
+std::string uniqueModuleName(const Module& m, const std::string& base) {
+  if (!m.moduleNames.count(base)) return base;
+  for (int i = 2;; ++i) {
+    std::string candidate = base + "_" + std::to_string(i);
+    if (!m.moduleNames.count(candidate)) return candidate;
+  }
+}
+
+namespace {
+std::string identifierPart(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!out.empty() && out.back() != '_') out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out.front()))) out.insert(0, "v");
+  return out;
+}
+} // namespace
+
+std::string nameBaseForCall(const Module& m, const Call& call) {
+  if (call.statement >= 0) {
+    const Statement& s = m.statements[call.statement];
+    if (s.call >= 0 && &m.calls[s.call] == &call && !s.assignedName.empty())
+      return identifierPart(s.assignedName);
+  }
+  std::string_view callee = call.callee;
+  size_t sep = callee.find_last_of(".:");
+  std::string_view last = sep == std::string_view::npos ? callee : callee.substr(sep + 1);
+  if (last.starts_with("get_")) last.remove_prefix(4);
+  std::string base = identifierPart(last);
+  if (!call.qualifier.empty()) base = identifierPart(call.qualifier) + "_" + base;
+  return base.empty() ? "value" : base;
+}
+
+std::string abbreviate(std::string_view code, size_t max) {
+  std::string_view first = code.substr(0, code.find('\n'));
+  bool cut = first.size() < code.size();
+  if (first.size() > max) {
+    first = first.substr(0, max);
+    cut = true;
+  }
+  std::string out(first);
+  if (cut) out += "...";
+  return out;
+}
+
+} // namespace ll

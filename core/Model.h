@@ -1,0 +1,126 @@
+#pragma once
+// The language-neutral program model. A frontend lowers one source file to a Module; every check
+// works on the Module alone (no check sees a syntax tree, re-parses or re-walks the file).
+//
+// Canonical names spell what a call resolves to, independent of how the file spelled it:
+//   Python      boto3.client, boto3.session.Session, pymysql.connect
+//   JavaScript  @aws-sdk/client-s3:S3Client, pg:Pool, aws-sdk:SSM
+//   C++         Aws::S3::S3Client
+// A member call on a value whose origin is known is named after that origin:
+//   ssm = boto3.client("ssm"); ssm.get_parameter(...)   ->  boto3.client[ssm].get_parameter
+//   s = boto3.Session(); s.client("s3")                 ->  boto3.Session.client
+// where "[ssm]" is the service qualifier: the first string literal argument of the call that
+// produced the value (or its service_name= keyword).
+#include "core/Diagnostic.h"
+#include "core/Source.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ll {
+
+enum class Language { Python, JavaScript, TypeScript, Tsx, Cpp };
+const char* languageName(Language l); // "python", "javascript", "typescript", "tsx", "cpp"
+/// The catalogue section a language reads ("python", "javascript" for JS/TS/TSX, "cpp").
+const char* catalogueLanguage(Language l);
+
+struct Import {
+  std::string module;  // "boto3", "boto3.session", "@aws-sdk/client-s3"
+  std::string name;    // imported member ("Session"), empty for a whole-module import
+  std::string local;   // the name bound in the file ("b" for `import boto3 as b`)
+  ByteRange range;     // the import statement
+  int function = -1;   // enclosing function, -1 at module scope
+  bool typeOnly = false;
+  /// Canonical name of what `local` refers to: "boto3", "boto3.session.Session".
+  std::string canonical() const { return name.empty() ? module : module + "." + name; }
+};
+
+/// How a call's result is used, where that matters to an edit.
+enum class CallUse {
+  Value,   // an ordinary value
+  Awaited, // `await f()`: the call makes a coroutine/promise that is awaited at once
+  Context, // `with f() as x` / `async with`: entered and exited around a block
+};
+
+struct Call {
+  std::string callee;   // canonical callee name, empty when it cannot be resolved
+  std::string qualifier;// service qualifier of the call (first string literal arg), may be empty
+  ByteRange range;      // the whole call expression (including `new`, `await` excluded)
+  ByteRange calleeRange;
+  int function = -1;    // enclosing function, -1 at module scope
+  /// Same-file function this call (or function reference) reaches, -1 if none.
+  int target = -1;
+  /// Only a reference to a same-file function (passed as a callback), not a call.
+  bool referenceOnly = false;
+  /// Runs only while a module-level cache is empty (`if _c is None: _c = ...`, `c ??= ...`):
+  /// the lazy-initialisation pattern, once per execution environment.
+  bool lazy = false;
+  /// The call's arguments and callee use only constants, module-level names defined before the
+  /// enclosing top-level definition, and the environment: the call can run at module scope.
+  bool hoistable = false;
+  CallUse use = CallUse::Value;
+  /// Enclosing statement (index into Module::statements), -1 if none was recorded.
+  int statement = -1;
+};
+
+/// A statement that encloses a call, with the facts edit writers need.
+struct Statement {
+  ByteRange range;       // the statement's own text
+  ByteRange lines;       // whole lines it occupies, indentation and final newline included
+  int function = -1;
+  /// Directly in the body of its function (not nested in a branch, loop, try or with).
+  bool inFunctionBody = false;
+  /// The only statement of its block (removing it needs a placeholder like `pass`).
+  bool onlyInBlock = false;
+  /// `name = <call>` where the call is the whole value; empty otherwise.
+  std::string assignedName;
+  /// Declaration keyword for JS/TS (`const`, `let`, `var`); empty for Python.
+  std::string declarationKind;
+  /// assignedName is bound exactly once in its function and is not a parameter, global or
+  /// nonlocal: removing the statement leaves every use referring to a module-level name.
+  bool assignedOnce = false;
+  int call = -1;         // the call that is the whole assigned value, -1 otherwise
+};
+
+struct Function {
+  std::string name;          // "handle"
+  std::string qualifiedName; // "Processor.handle"
+  ByteRange range;           // definition including decorators
+  ByteRange nameRange;
+  int parent = -1;           // enclosing function, -1 for module-level or class members
+  /// Start of the module-level statement that contains this function (its first decorator, or
+  /// its class): where module-scope code that this function uses can be inserted.
+  uint32_t topLevelStart = 0;
+  std::vector<std::string> params;
+  bool isAsync = false;
+  /// Results are memoised (functools.cache / lru_cache, ...): its body runs once per argument
+  /// set, like lazy initialisation.
+  bool memoized = false;
+  bool isHandler = false;
+  std::string handlerReason; // "named lambda_handler", "route of `app` served by Mangum", ...
+};
+
+/// A name bound at module scope.
+struct ModuleBinding {
+  uint32_t offset = 0;   // where it is first bound
+  std::string valueText; // source text of the bound value when it is a simple assignment
+};
+
+struct Module {
+  Language language = Language::Python;
+  std::shared_ptr<const SourceFile> file;
+  std::vector<Import> imports;
+  std::vector<Function> functions;
+  std::vector<Call> calls;
+  std::vector<Statement> statements;
+  std::unordered_map<std::string, ModuleBinding> moduleNames;
+  /// Parse problems and other notes about the file (syntax errors, truncated analysis).
+  std::vector<Notice> notices;
+  bool hasSyntaxErrors = false;
+
+  std::string_view text(ByteRange r) const { return file->slice(r); }
+};
+
+} // namespace ll

@@ -1,0 +1,65 @@
+#include "frontends/Frontend.h"
+
+#include "frontends/python/PythonEditor.h"
+#include "frontends/treesitter/TreeSitterUtil.h"
+
+#include <filesystem>
+
+namespace ll {
+
+std::optional<Language> languageForPath(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".py") return Language::Python;
+  return std::nullopt;
+}
+
+Module lower(Language language, std::shared_ptr<const SourceFile> file,
+             const FrontendOptions& options) {
+  switch (language) {
+  case Language::Python:
+    return lowerPython(std::move(file), options);
+  default: {
+    Module m;
+    m.language = language;
+    m.file = std::move(file);
+    m.notices.push_back({Level::Note, m.file->path(), std::nullopt,
+                         std::string("no frontend for ") + languageName(language) + " files yet"});
+    return m;
+  }
+  }
+}
+
+bool parsesCleanly(Language language, const std::string& text) {
+  const TSLanguage* lang = nullptr;
+  switch (language) {
+  case Language::Python: lang = tree_sitter_python(); break;
+  case Language::JavaScript: lang = tree_sitter_javascript(); break;
+  case Language::TypeScript: lang = tree_sitter_typescript(); break;
+  case Language::Tsx: lang = tree_sitter_tsx(); break;
+  case Language::Cpp: return true; // verified by the compiler, not here
+  }
+  ts::TreePtr tree = ts::parse(lang, text);
+  return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+namespace {
+/// For languages without an editor yet: offers no edits.
+class NoEditor final : public Editor {
+public:
+  std::optional<Fix> hoistToModuleScope(const Module&, const Call&) const override { return std::nullopt; }
+  std::optional<Fix> lazyInitialize(const Module&, const Call&, LazyPurpose) const override {
+    return std::nullopt;
+  }
+};
+} // namespace
+
+const Editor& editorFor(Language language) {
+  static const PythonEditor python;
+  static const NoEditor none;
+  switch (language) {
+  case Language::Python: return python;
+  default: return none;
+  }
+}
+
+} // namespace ll

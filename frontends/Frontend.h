@@ -1,0 +1,33 @@
+#pragma once
+// A frontend lowers one source file of its language to the program model.
+#include "core/Catalogue.h"
+#include "core/Model.h"
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace ll {
+
+struct FrontendOptions {
+  /// Handlers named with --handler for this file (function or Class.method names). When
+  /// non-empty, only these are handlers.
+  std::set<std::string> handlers;
+  const Catalogue* catalogue = nullptr;
+};
+
+/// Lowers `file` to a Module. Never throws for bad input: syntax errors become notices.
+Module lowerPython(std::shared_ptr<const SourceFile> file, const FrontendOptions& options);
+
+/// The language of a path by its extension, or nothing if no frontend handles it.
+std::optional<Language> languageForPath(const std::string& path);
+
+/// Lowers with the frontend for `language`.
+Module lower(Language language, std::shared_ptr<const SourceFile> file,
+             const FrontendOptions& options);
+
+/// True when `text` parses without syntax errors in `language` (used to verify fixed files).
+bool parsesCleanly(Language language, const std::string& text);
+
+} // namespace ll

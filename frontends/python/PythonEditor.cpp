@@ -1,0 +1,85 @@
+#include "frontends/python/PythonEditor.h"
+
+#include "core/EditorSupport.h"
+
+namespace ll {
+
+namespace {
+
+/// The statement's text from its first character to the end of its last line (a trailing
+/// comment travels with it), without the final newline.
+std::string statementText(const Module& m, const Statement& s) {
+  std::string_view text = m.file->text();
+  uint32_t end = s.lines.end;
+  while (end > s.range.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  return std::string(text.substr(s.range.begin, end - s.range.begin));
+}
+
+/// Removes a statement's lines; a block left empty gets `pass` so it stays valid Python.
+Edit removeStatement(const Module& m, const Statement& s) {
+  if (!s.onlyInBlock) return {s.lines, ""};
+  std::string indent(m.file->indentationAt(s.range.begin));
+  return {s.lines, indent + "pass\n"};
+}
+
+} // namespace
+
+std::optional<Fix> PythonEditor::hoistToModuleScope(const Module& m, const Call& call) const {
+  if (call.function < 0 || call.statement < 0 || !call.hoistable) return std::nullopt;
+  const Statement& s = m.statements[call.statement];
+  if (s.call < 0 || &m.calls[s.call] != &call || s.assignedName.empty() || !s.inFunctionBody ||
+      !s.assignedOnce || s.lines.empty())
+    return std::nullopt;
+  const std::string code = statementText(m, s);
+  const std::string_view value = m.text(call.range);
+  Fix fix;
+  fix.applicability = Applicability::Safe;
+  if (auto it = m.moduleNames.find(s.assignedName); it != m.moduleNames.end()) {
+    // The module already binds this name; reuse it only if it is bound to the same thing.
+    if (it->second.valueText != value) return std::nullopt;
+    fix.description = "Reuse the module-level `" + s.assignedName + "` instead of creating it again";
+    fix.edits.push_back(removeStatement(m, s));
+    return fix;
+  }
+  const uint32_t at = m.functions[call.function].topLevelStart;
+  fix.description = "Move `" + abbreviate(code) + "` to module scope";
+  fix.edits.push_back({{at, at}, code + "\n\n\n"});
+  fix.edits.push_back(removeStatement(m, s));
+  return fix;
+}
+
+std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& call,
+                                                LazyPurpose purpose) const {
+  // A coroutine can be awaited once and a context manager is entered around a block: caching
+  // either would break the code.
+  if (call.function < 0 || !call.hoistable || call.use != CallUse::Value) return std::nullopt;
+  const std::string base = nameBaseForCall(m, call);
+  std::string cacheBase = "_";
+  for (char c : base) cacheBase += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string cache = uniqueModuleName(m, cacheBase);
+  const std::string getter =
+      uniqueModuleName(m, (purpose == LazyPurpose::Client ? "_get_" : "_load_") + base);
+  const std::string_view value = m.text(call.range);
+  const char* doc = purpose == LazyPurpose::Client
+                        ? "Create once per execution environment; reused on warm invocations."
+                        : "Fetch once per execution environment; cached for later invocations.";
+  std::string code;
+  code += cache + " = None\n\n\n";
+  code += "def " + getter + "():\n";
+  code += "    \"\"\"" + std::string(doc) + "\"\"\"\n";
+  code += "    global " + cache + "\n";
+  code += "    if " + cache + " is None:\n";
+  code += "        " + cache + " = " + std::string(value) + "\n";
+  code += "    return " + cache + "\n\n\n";
+  const uint32_t at = m.functions[call.function].topLevelStart;
+  Fix fix;
+  fix.applicability = Applicability::Unsafe;
+  fix.description = purpose == LazyPurpose::Client
+                        ? "Create it once in `" + getter + "()`, cached at module level"
+                        : "Load it once in `" + getter + "()`, cached at module level";
+  fix.edits.push_back({{at, at}, code});
+  fix.edits.push_back({call.range, getter + "()"});
+  return fix;
+}
+
+} // namespace ll

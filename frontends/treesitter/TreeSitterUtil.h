@@ -1,0 +1,45 @@
+#pragma once
+// Thin RAII and convenience layer over the tree-sitter C API, shared by the tree-sitter
+// frontends.
+#include "core/Source.h"
+
+#include <memory>
+#include <string_view>
+#include <tree_sitter/api.h>
+
+extern "C" {
+const TSLanguage* tree_sitter_python();
+const TSLanguage* tree_sitter_javascript();
+const TSLanguage* tree_sitter_typescript();
+const TSLanguage* tree_sitter_tsx();
+}
+
+namespace ll::ts {
+
+struct TreeDeleter {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
+
+/// Parses `text` with `language`. Returns null only if tree-sitter gives up (it does not for
+/// ordinary syntax errors, which become ERROR nodes).
+TreePtr parse(const TSLanguage* language, std::string_view text);
+
+inline bool isNull(TSNode n) { return ts_node_is_null(n); }
+inline std::string_view type(TSNode n) { return ts_node_type(n); }
+inline bool is(TSNode n, std::string_view t) { return !isNull(n) && type(n) == t; }
+inline ByteRange range(TSNode n) { return {ts_node_start_byte(n), ts_node_end_byte(n)}; }
+inline std::string_view text(TSNode n, std::string_view src) {
+  return src.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+}
+inline TSNode field(TSNode n, std::string_view name) {
+  return ts_node_child_by_field_name(n, name.data(), static_cast<uint32_t>(name.size()));
+}
+inline uint32_t namedCount(TSNode n) { return ts_node_named_child_count(n); }
+inline TSNode named(TSNode n, uint32_t i) { return ts_node_named_child(n, i); }
+inline TSNode parent(TSNode n) { return ts_node_parent(n); }
+
+/// First syntax error (an ERROR or MISSING node) in the tree, or a null node.
+TSNode firstError(TSNode root);
+
+} // namespace ll::ts

@@ -1,0 +1,268 @@
+#include "tool/Driver.h"
+
+#include "core/Rules.h"
+#include "frontends/Frontend.h"
+#include "tool/Discovery.h"
+#include "tool/Fixer.h"
+#include "tool/Output.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace ll {
+
+Analyzer::Analyzer(std::vector<const Check*> checks, const Catalogue& catalogue,
+                   std::map<std::string, std::set<std::string>> handlers)
+    : checks_(std::move(checks)), catalogue_(catalogue), handlers_(std::move(handlers)) {}
+
+FileOutcome Analyzer::analyzePath(const std::string& path) const {
+  FileOutcome out;
+  out.language = languageForPath(path);
+  auto notice = [&](Level level, std::string message) {
+    out.notices.push_back({level, path, std::nullopt, std::move(message)});
+    return out;
+  };
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    out.unreadable = true;
+    return notice(Level::Error, std::string("cannot read: ") + std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode)) return notice(Level::Note, "not a regular file; skipped");
+  if (static_cast<size_t>(st.st_size) > kMaxSourceBytes) {
+    return notice(Level::Note, "skipped: " + std::to_string(st.st_size / 1024) +
+                                   " KiB is larger than the " +
+                                   std::to_string(kMaxSourceBytes / 1024 / 1024) +
+                                   " MiB lambda-lint reads as handler source (generated or bundled "
+                                   "code?)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.unreadable = true;
+    return notice(Level::Error, std::string("cannot read: ") + std::strerror(errno));
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    out.unreadable = true;
+    return notice(Level::Error, "cannot read: I/O error");
+  }
+  if (text.find('\0') != std::string::npos) return notice(Level::Note, "binary file; skipped");
+  if (!out.language) return notice(Level::Note, "no frontend for this kind of file; skipped");
+  return analyzeText(path, *out.language, std::move(text));
+}
+
+FileOutcome Analyzer::analyzeText(const std::string& path, Language language, std::string text) const {
+  FileOutcome out;
+  out.language = language;
+  out.validUtf8 = isValidUtf8(text);
+  auto file = std::make_shared<const SourceFile>(path, std::move(text));
+  out.file = file;
+  if (!out.validUtf8)
+    out.notices.push_back({Level::Warning, path, std::nullopt,
+                           "not valid UTF-8; analysed as far as it reads, and no fixes are applied "
+                           "to it"});
+  FrontendOptions fo;
+  fo.catalogue = &catalogue_;
+  if (!handlers_.empty()) {
+    auto it = handlers_.find(handlerKey(path));
+    if (it != handlers_.end()) fo.handlers = it->second;
+  }
+  // One parse and one walk build the model; every check reads the same model.
+  Module module = lower(language, file, fo);
+  out.hasSyntaxErrors = module.hasSyntaxErrors;
+  for (auto& n : module.notices) out.notices.push_back(std::move(n));
+  const InvocationAnalysis invocation(module);
+  const CheckContext ctx{module, catalogue_, invocation, editorFor(language)};
+  for (const Check* check : checks_) check->run(ctx, out.findings);
+  out.analysed = true;
+  return out;
+}
+
+namespace {
+
+bool useColor(const Options& o) {
+  if (o.color == ColorMode::Always) return true;
+  if (o.color == ColorMode::Never) return false;
+  const char* noColor = std::getenv("NO_COLOR");
+  if (noColor && *noColor) return false;
+  return o.outputFile.empty() && ::isatty(STDOUT_FILENO);
+}
+
+/// The rules the run enables, or an error message.
+std::vector<const Check*> enabledChecks(const Options& o, std::string& error) {
+  for (const auto* list : {&o.select, &o.ignore})
+    for (const std::string& id : *list)
+      if (!findCheck(id)) {
+        error = "unknown rule '" + id + "' (see --list-rules)";
+        return {};
+      }
+  std::vector<const Check*> out;
+  for (const auto& c : allChecks()) {
+    std::string id(c->info().id);
+    bool selected = o.select.empty() || std::count(o.select.begin(), o.select.end(), id);
+    bool ignored = std::count(o.ignore.begin(), o.ignore.end(), id) > 0;
+    if (selected && !ignored) out.push_back(c.get());
+  }
+  return out;
+}
+
+std::string versionText() {
+  return std::string("lambda-lint ") + LAMBDA_LINT_VERSION + "\n  tree-sitter " +
+         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: not built (Clang/LLVM support comes "
+         "with C++ handler support)\n";
+}
+
+} // namespace
+
+int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
+  if (o.help) {
+    out << usageText();
+    return 0;
+  }
+  if (o.version) {
+    out << versionText();
+    return 0;
+  }
+  std::string error;
+  std::vector<const Check*> checks = enabledChecks(o, error);
+  if (!error.empty()) {
+    err << "lambda-lint: error: " << error << "\n";
+    return 2;
+  }
+  if (!o.explain.empty()) {
+    if (!findCheck(o.explain)) {
+      err << "lambda-lint: error: unknown rule '" << o.explain << "' (see --list-rules)\n";
+      return 2;
+    }
+    out << ruleDoc(o.explain).markdown;
+    return 0;
+  }
+  if (o.listRules) {
+    std::vector<const Check*> all;
+    for (const auto& c : allChecks()) all.push_back(c.get());
+    if (o.format == Format::Json) writeRuleListJson(out, all);
+    else writeRuleListText(out, all);
+    return 0;
+  }
+
+  DiscoveryResult discovered = discoverFiles(o.paths);
+  const Analyzer analyzer(checks, Catalogue::builtin(), o.handlers);
+  const bool fixing = o.fix || o.diff;
+
+  struct Slot {
+    FileOutcome outcome;
+    FixResult fixed;
+    bool changed = false;
+    size_t remaining = 0; // findings left after fixing
+  };
+  std::vector<Slot> slots(discovered.files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
+      Slot& s = slots[i];
+      s.outcome = analyzer.analyzePath(discovered.files[i].path);
+      s.remaining = s.outcome.findings.size();
+      if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) continue;
+      if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) continue;
+      s.fixed = fixToConvergence(analyzer, s.outcome, o.unsafeFixes);
+      s.changed = s.fixed.text != s.outcome.file->text();
+      if (s.changed)
+        s.remaining = analyzer.analyzeText(s.outcome.file->path(), *s.outcome.language, s.fixed.text)
+                          .findings.size();
+    }
+  };
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, slots.size())));
+  {
+    std::vector<std::jthread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+  }
+
+  RunResult run;
+  run.unsafeFixesEnabled = o.unsafeFixes;
+  run.notices = std::move(discovered.notices);
+  bool unreadable = discovered.hadUnreadablePath;
+  size_t remaining = 0;
+  std::string diffs;
+  for (Slot& s : slots) {
+    if (s.outcome.analysed) ++run.filesAnalyzed;
+    unreadable = unreadable || s.outcome.unreadable;
+    for (auto& n : s.outcome.notices) run.notices.push_back(std::move(n));
+    for (auto& n : s.fixed.notices) run.notices.push_back(std::move(n));
+    for (auto& f : s.outcome.findings) run.findings.push_back(std::move(f));
+    remaining += s.remaining;
+    if (!s.changed) continue;
+    if (o.diff) {
+      diffs += unifiedDiff(s.outcome.file->path(), s.outcome.file->text(), s.fixed.text);
+      run.fixesApplied += s.fixed.applied;
+      continue;
+    }
+    std::string werr = writeFileAtomically(s.outcome.file->path(), s.fixed.text);
+    if (!werr.empty()) {
+      run.notices.push_back({Level::Error, s.outcome.file->path(), std::nullopt,
+                             "fixes not written: " + werr});
+      unreadable = true;
+      remaining += s.outcome.findings.size() - s.remaining;
+    } else {
+      run.fixesApplied += s.fixed.applied;
+    }
+  }
+  std::stable_sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.file->path() != b.file->path()) return a.file->path() < b.file->path();
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule < b.rule;
+  });
+
+  if (o.diff) {
+    // Like ruff: the diff on stdout, the count on stderr; status 1 when there is something to fix.
+    out << diffs << std::flush;
+    err << (run.fixesApplied ? "Would fix " + std::to_string(run.fixesApplied) + " finding" +
+                                   (run.fixesApplied == 1 ? "" : "s") + ".\n"
+                             : std::string("No fixes available.\n"));
+    for (const Notice& n : run.notices)
+      if (n.level != Level::Note) err << n.path << ": " << levelName(n.level) << ": " << n.message << "\n";
+    return unreadable ? 2 : (diffs.empty() ? 0 : 1);
+  }
+
+  OutputOptions oo;
+  oo.color = useColor(o);
+  oo.showSource = o.showSource;
+  std::error_code ec;
+  oo.srcRoot = std::filesystem::current_path(ec).string();
+  oo.rules = checks;
+  oo.commandLine = o.commandLine;
+
+  std::ofstream file;
+  std::ostream* dest = &out;
+  if (!o.outputFile.empty()) {
+    file.open(o.outputFile, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << "lambda-lint: error: cannot write " << o.outputFile << ": " << std::strerror(errno) << "\n";
+      return 2;
+    }
+    dest = &file;
+  }
+  switch (o.format) {
+  case Format::Text: writeText(*dest, run, oo); break;
+  case Format::Json: writeJson(*dest, run, oo); break;
+  case Format::Sarif: writeSarif(*dest, run, oo); break;
+  }
+  dest->flush();
+  if (!o.outputFile.empty() && !file) {
+    err << "lambda-lint: error: cannot write " << o.outputFile << "\n";
+    return 2;
+  }
+  if (unreadable) return 2;
+  return remaining > 0 ? 1 : 0;
+}
+
+} // namespace ll

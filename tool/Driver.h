@@ -1,0 +1,48 @@
+#pragma once
+// The per-file pipeline (read, parse and lower once, run every enabled check on the model) and
+// the run over all files in parallel.
+#include "checks/Check.h"
+#include "core/Catalogue.h"
+#include "tool/Options.h"
+
+#include <optional>
+#include <ostream>
+
+namespace ll {
+
+struct FileOutcome {
+  std::shared_ptr<const SourceFile> file;
+  std::optional<Language> language;
+  std::vector<Finding> findings;
+  std::vector<Notice> notices;
+  bool analysed = false;       // false: skipped (unreadable, binary, too large, ...)
+  bool hasSyntaxErrors = false;
+  bool validUtf8 = true;
+  bool unreadable = false;
+};
+
+class Analyzer {
+public:
+  Analyzer(std::vector<const Check*> checks, const Catalogue& catalogue,
+           std::map<std::string, std::set<std::string>> handlers);
+
+  /// Reads and analyses a file from disk.
+  FileOutcome analyzePath(const std::string& path) const;
+  /// Analyses `text` as the contents of `path`.
+  FileOutcome analyzeText(const std::string& path, Language language, std::string text) const;
+
+  const std::vector<const Check*>& checks() const { return checks_; }
+
+  /// Files larger than this are not handler source (generated or bundled code); skipped.
+  static constexpr size_t kMaxSourceBytes = 4u << 20;
+
+private:
+  std::vector<const Check*> checks_;
+  const Catalogue& catalogue_;
+  std::map<std::string, std::set<std::string>> handlers_;
+};
+
+/// Runs lambda-lint as the command line asks; returns the exit status.
+int runLambdaLint(const Options& options, std::ostream& out, std::ostream& err);
+
+} // namespace ll

@@ -1,0 +1,182 @@
+#include "tool/Options.h"
+
+#include <filesystem>
+#include <sstream>
+
+namespace ll {
+
+namespace {
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+} // namespace
+
+std::string handlerKey(const std::string& path) {
+  std::error_code ec;
+  auto p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? path : p.string();
+}
+
+std::string usageText() {
+  return R"(usage: lambda-lint [options] PATH...
+
+Finds per-invocation work in AWS Lambda handlers (SDK clients, connections and configuration
+fetches made on every call instead of once per execution environment) and offers fixes.
+
+PATH may be files or directories; directories are searched recursively, skipping VCS,
+dependency and build folders (.git, node_modules, virtualenvs, __pycache__, .aws-sam, ...).
+
+Output:
+  --format FORMAT        text (default), json or sarif
+  -o, --output FILE      write the report to FILE instead of standard output
+  --color WHEN           auto (default: on a terminal, unless NO_COLOR is set), always, never
+  --no-source            text: do not show the source line under each finding
+
+Rules:
+  --select RULE,...      run only these rules
+  --ignore RULE,...      do not run these rules
+  --list-rules           list the rules (as JSON with --format json) and exit
+  --explain RULE         print a rule's documentation and exit
+
+Handlers:
+  --handler FILE:FUNC    FUNC (a function or Class.method) in FILE is the handler; may repeat.
+                         Without it, handlers are found by name, signature, decorators and
+                         adapters.
+
+Fixes:
+  --fix                  apply safe fixes to the files
+  --unsafe-fixes         with --fix or --diff, apply unsafe fixes too
+  --diff                 print the fixes as a unified diff instead of writing them
+
+Other:
+  -j, --jobs N           analyse N files in parallel (default: all cores)
+  --version              print version information and exit
+  -h, --help             print this help and exit
+
+Exit status: 0 no findings, 1 findings (with --fix: findings left unfixed), 2 usage error or a
+path that cannot be read.
+)";
+}
+
+ParsedOptions parseOptions(int argc, const char* const* argv) {
+  ParsedOptions r;
+  Options& o = r.options;
+  for (int i = 0; i < argc; ++i) {
+    if (i) o.commandLine += ' ';
+    o.commandLine += argv[i];
+  }
+  bool onlyPaths = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (onlyPaths || arg.empty() || arg[0] != '-' || arg == "-") {
+      o.paths.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      onlyPaths = true;
+      continue;
+    }
+    std::string name = arg, value;
+    bool hasValue = false;
+    if (arg.rfind("--", 0) == 0) {
+      if (auto eq = arg.find('='); eq != std::string::npos) {
+        name = arg.substr(0, eq);
+        value = arg.substr(eq + 1);
+        hasValue = true;
+      }
+    } else if (arg.size() > 2 && (arg[1] == 'j' || arg[1] == 'o')) { // -j4, -oFILE
+      name = arg.substr(0, 2);
+      value = arg.substr(2);
+      hasValue = true;
+    }
+    auto needValue = [&]() -> bool {
+      if (hasValue) return true;
+      if (i + 1 >= argc) {
+        r.error = "option " + name + " needs a value";
+        return false;
+      }
+      value = argv[++i];
+      return true;
+    };
+    auto flag = [&](bool& b) {
+      if (hasValue) r.error = "option " + name + " takes no value";
+      b = true;
+    };
+    if (name == "--format") {
+      if (!needValue()) return r;
+      if (value == "text") o.format = Format::Text;
+      else if (value == "json") o.format = Format::Json;
+      else if (value == "sarif") o.format = Format::Sarif;
+      else r.error = "unknown format '" + value + "' (text, json, sarif)";
+    } else if (name == "-o" || name == "--output") {
+      if (!needValue()) return r;
+      o.outputFile = value;
+    } else if (name == "--color") {
+      if (!needValue()) return r;
+      if (value == "auto") o.color = ColorMode::Auto;
+      else if (value == "always") o.color = ColorMode::Always;
+      else if (value == "never") o.color = ColorMode::Never;
+      else r.error = "unknown --color value '" + value + "' (auto, always, never)";
+    } else if (name == "--no-source") {
+      bool b = false;
+      flag(b);
+      o.showSource = false;
+    } else if (name == "--select" || name == "--ignore") {
+      if (!needValue()) return r;
+      auto& list = name == "--select" ? o.select : o.ignore;
+      for (auto& id : splitList(value)) list.push_back(id);
+    } else if (name == "--list-rules") {
+      flag(o.listRules);
+    } else if (name == "--explain") {
+      if (!needValue()) return r;
+      o.explain = value;
+    } else if (name == "--handler") {
+      if (!needValue()) return r;
+      auto colon = value.rfind(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
+        r.error = "--handler takes FILE:FUNCTION, got '" + value + "'";
+        return r;
+      }
+      o.handlers[handlerKey(value.substr(0, colon))].insert(value.substr(colon + 1));
+    } else if (name == "--fix") {
+      flag(o.fix);
+    } else if (name == "--unsafe-fixes") {
+      flag(o.unsafeFixes);
+    } else if (name == "--diff") {
+      flag(o.diff);
+    } else if (name == "-j" || name == "--jobs") {
+      if (!needValue()) return r;
+      try {
+        size_t used = 0;
+        long n = std::stol(value, &used);
+        if (used != value.size() || n < 1 || n > 1024) throw std::invalid_argument(value);
+        o.jobs = static_cast<unsigned>(n);
+      } catch (const std::exception&) {
+        r.error = "-j takes a number from 1 to 1024, got '" + value + "'";
+      }
+    } else if (name == "--version") {
+      flag(o.version);
+    } else if (name == "-h" || name == "--help") {
+      flag(o.help);
+    } else {
+      r.error = "unknown option '" + arg + "'";
+    }
+    if (!r.error.empty()) return r;
+  }
+  if (o.unsafeFixes && !o.fix && !o.diff)
+    r.error = "--unsafe-fixes goes with --fix or --diff";
+  else if (o.fix && o.diff)
+    r.error = "--fix writes files and --diff only shows the changes: choose one";
+  else if (o.paths.empty() && !o.help && !o.version && !o.listRules && o.explain.empty())
+    r.error = "no paths given";
+  return r;
+}
+
+} // namespace ll

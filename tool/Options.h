@@ -1,0 +1,44 @@
+#pragma once
+// Command-line options of lambda-lint.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ll {
+
+enum class Format { Text, Json, Sarif };
+enum class ColorMode { Auto, Always, Never };
+
+struct Options {
+  std::vector<std::string> paths;
+  Format format = Format::Text;
+  std::string outputFile;             // -o; empty: stdout
+  std::vector<std::string> select;    // rule ids; empty: all
+  std::vector<std::string> ignore;
+  bool fix = false;
+  bool unsafeFixes = false;
+  bool diff = false;
+  /// --handler FILE:FUNC, keyed by the file's canonical path.
+  std::map<std::string, std::set<std::string>> handlers;
+  unsigned jobs = 0;                  // 0: all cores
+  ColorMode color = ColorMode::Auto;
+  bool showSource = true;
+  bool listRules = false;
+  std::string explain;
+  bool version = false;
+  bool help = false;
+  std::string commandLine;            // as invoked, for SARIF
+};
+
+struct ParsedOptions {
+  Options options;
+  std::string error; // non-empty: a usage error to report (exit status 2)
+};
+
+ParsedOptions parseOptions(int argc, const char* const* argv);
+std::string usageText();
+/// The key --handler entries are stored under for a path.
+std::string handlerKey(const std::string& path);
+
+} // namespace ll
