@@ -32,10 +32,22 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
                               std::vector<Finding>& out) {
   const Module& m = ctx.module;
   const char* language = catalogueLanguage(m.language);
+  std::vector<std::pair<const Call*, const CatalogueEntry*>> matched;
   for (const Call& call : m.calls) {
     if (call.referenceOnly || !ctx.invocation.perInvocation(call)) continue;
-    const CatalogueEntry* entry = ctx.catalogue.match(language, rule.kind, call.callee);
-    if (!entry) continue;
+    if (const CatalogueEntry* entry = ctx.catalogue.match(language, rule.kind, call.callee))
+      matched.push_back({&call, entry});
+  }
+  // `boto3.Session().client("s3")` is one construction to fix: report the outermost call, not
+  // also the one it is made from.
+  auto madeFromAnother = [&](const Call& inner) {
+    for (const auto& [outer, entry] : matched)
+      if (outer != &inner && outer->calleeRange.contains(inner.range)) return true;
+    return false;
+  };
+  for (const auto& [callPtr, entry] : matched) {
+    const Call& call = *callPtr;
+    if (madeFromAnother(call)) continue;
 
     const int handler = ctx.invocation.handlerOf(call.function);
     std::string where = call.function == handler
@@ -58,12 +70,15 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
                                            functionLabel(m, step.target)});
     }
     std::optional<Fix> fix;
-    if (rule.fix == FixStrategy::HoistOrLazyGetter) {
+    if (entry->fix == FixCeiling::None) {
+      // e.g. a one-use token: caching it would break the next invocation
+    } else if (rule.fix == FixStrategy::HoistOrLazyGetter) {
       fix = ctx.editor.hoistToModuleScope(m, call);
       if (!fix) fix = ctx.editor.lazyInitialize(m, call, LazyPurpose::Client);
     } else {
       fix = ctx.editor.lazyInitialize(m, call, LazyPurpose::Config);
     }
+    if (fix && entry->fix == FixCeiling::Unsafe) fix->applicability = Applicability::Unsafe;
     if (fix) f.fixes.push_back(std::move(*fix));
     out.push_back(std::move(f));
   }

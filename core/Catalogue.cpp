@@ -54,7 +54,7 @@ void expandBraces(const std::string& pattern, std::vector<std::string>& out) {
 }
 
 void addPattern(std::vector<CatalogueEntry>& entries, std::string_view origin,
-                const YAML::Node& node, const std::string& label) {
+                const YAML::Node& node, const std::string& label, FixCeiling fix = FixCeiling::Safe) {
   if (!node.IsScalar()) fail(origin, node, "a pattern is a string");
   std::vector<std::string> expanded;
   try {
@@ -62,7 +62,7 @@ void addPattern(std::vector<CatalogueEntry>& entries, std::string_view origin,
   } catch (const std::runtime_error& e) {
     fail(origin, node, e.what());
   }
-  for (auto& p : expanded) entries.push_back({std::move(p), label});
+  for (auto& p : expanded) entries.push_back({std::move(p), label, fix});
 }
 
 } // namespace
@@ -93,15 +93,23 @@ Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
         }
         if (!e.IsMap()) fail(origin, e, "an entry is a pattern or {pattern|patterns, label}");
         std::string label = e["label"] ? e["label"].as<std::string>() : defaultLabel(section.kind);
+        FixCeiling fix = FixCeiling::Safe;
         for (const auto& field : e) {
           const std::string key = field.first.as<std::string>();
-          if (key != "pattern" && key != "patterns" && key != "label")
-            fail(origin, field.first, "unknown key '" + key + "' (pattern, patterns, label)");
+          if (key != "pattern" && key != "patterns" && key != "label" && key != "fix")
+            fail(origin, field.first, "unknown key '" + key + "' (pattern, patterns, label, fix)");
         }
-        if (e["pattern"]) addPattern(section.entries, origin, e["pattern"], label);
+        if (const auto f = e["fix"]) {
+          const std::string v = f.IsScalar() ? f.as<std::string>() : "";
+          if (v == "safe") fix = FixCeiling::Safe;
+          else if (v == "unsafe") fix = FixCeiling::Unsafe;
+          else if (v == "none") fix = FixCeiling::None;
+          else fail(origin, f, "'fix' is safe, unsafe or none");
+        }
+        if (e["pattern"]) addPattern(section.entries, origin, e["pattern"], label, fix);
         if (const auto ps = e["patterns"]) {
           if (!ps.IsSequence()) fail(origin, ps, "'patterns' is a list");
-          for (const auto& p : ps) addPattern(section.entries, origin, p, label);
+          for (const auto& p : ps) addPattern(section.entries, origin, p, label, fix);
         }
         if (!e["pattern"] && !e["patterns"]) fail(origin, e, "entry has no 'pattern' or 'patterns'");
       }

@@ -10,9 +10,15 @@
 
 namespace ll {
 
+/// How far a fix may go for what an entry matches: an SDK client can move to module scope as
+/// it is (safe); a connection that connects when made moves network I/O into Init (unsafe); a
+/// one-use token must not be cached at all (none).
+enum class FixCeiling { Safe, Unsafe, None };
+
 struct CatalogueEntry {
   std::string pattern;  // glob over canonical names: `*` matches any run of characters
   std::string label;    // what it is, for messages: "AWS SDK client", "PostgreSQL connection"
+  FixCeiling fix = FixCeiling::Safe;
 };
 
 class Catalogue {

@@ -34,8 +34,10 @@ std::string nameBaseForCall(const Module& m, const Call& call) {
   std::string_view callee = call.callee;
   size_t sep = callee.find_last_of(".:");
   std::string_view last = sep == std::string_view::npos ? callee : callee.substr(sep + 1);
-  if (last.starts_with("get_")) last.remove_prefix(4);
+  for (std::string_view prefix : {"get_", "create_", "make_", "new_"})
+    if (last.starts_with(prefix)) last.remove_prefix(prefix.size());
   std::string base = identifierPart(last);
+  if (base == "connect") base = "connection";
   if (!call.qualifier.empty()) base = identifierPart(call.qualifier) + "_" + base;
   return base.empty() ? "value" : base;
 }

@@ -82,6 +82,9 @@ struct Statement {
   /// nonlocal: removing the statement leaves every use referring to a module-level name.
   bool assignedOnce = false;
   int call = -1;         // the call that is the whole assigned value, -1 otherwise
+  /// The function closes the assigned value (`x.close()`, `x.dispose()`, `with x:`): reusing it
+  /// across invocations would hand the next one a closed object, so no fix may keep it.
+  bool released = false;
 };
 
 struct Function {

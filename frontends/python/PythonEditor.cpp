@@ -22,13 +22,36 @@ Edit removeStatement(const Module& m, const Statement& s) {
   return {s.lines, indent + "pass\n"};
 }
 
+/// Inserts a module-level simple statement before the top-level definition starting at `at`:
+/// right after the module-level statement above it when there is one (keeping assignments
+/// together), otherwise on its own with the two blank lines PEP 8 puts around definitions.
+Edit insertStatementBefore(const Module& m, uint32_t at, const std::string& code) {
+  const SourceFile& f = *m.file;
+  uint32_t line = f.position(at).line;
+  auto blank = [](std::string_view l) { return l.find_first_not_of(" \t\r") == std::string_view::npos; };
+  uint32_t k = line - 1;
+  while (k >= 1 && blank(f.lineText(k))) --k;
+  if (k >= 1 && k < line - 1) {
+    std::string_view prev = f.lineText(k);
+    const bool simple = !prev.empty() && prev[0] != ' ' && prev[0] != '\t' && prev[0] != '#' &&
+                        prev[0] != '@' && !prev.starts_with("def ") && !prev.starts_with("async ") &&
+                        !prev.starts_with("class ") && prev.back() != ':' && prev.back() != '\\';
+    if (simple) {
+      uint32_t after = f.lineEndWithNewline(k);
+      bool hasNewline = after > 0 && f.text()[after - 1] == '\n';
+      return {{after, after}, (hasNewline ? "" : "\n") + code + "\n"};
+    }
+  }
+  return {{at, at}, code + "\n\n\n"};
+}
+
 } // namespace
 
 std::optional<Fix> PythonEditor::hoistToModuleScope(const Module& m, const Call& call) const {
   if (call.function < 0 || call.statement < 0 || !call.hoistable) return std::nullopt;
   const Statement& s = m.statements[call.statement];
   if (s.call < 0 || &m.calls[s.call] != &call || s.assignedName.empty() || !s.inFunctionBody ||
-      !s.assignedOnce || s.lines.empty())
+      !s.assignedOnce || s.lines.empty() || s.released)
     return std::nullopt;
   const std::string code = statementText(m, s);
   const std::string_view value = m.text(call.range);
@@ -43,7 +66,7 @@ std::optional<Fix> PythonEditor::hoistToModuleScope(const Module& m, const Call&
   }
   const uint32_t at = m.functions[call.function].topLevelStart;
   fix.description = "Move `" + abbreviate(code) + "` to module scope";
-  fix.edits.push_back({{at, at}, code + "\n\n\n"});
+  fix.edits.push_back(insertStatementBefore(m, at, code));
   fix.edits.push_back(removeStatement(m, s));
   return fix;
 }
@@ -53,6 +76,9 @@ std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& cal
   // A coroutine can be awaited once and a context manager is entered around a block: caching
   // either would break the code.
   if (call.function < 0 || !call.hoistable || call.use != CallUse::Value) return std::nullopt;
+  if (call.statement >= 0 && m.statements[call.statement].released &&
+      &m.calls[m.statements[call.statement].call] == &call)
+    return std::nullopt;
   const std::string base = nameBaseForCall(m, call);
   std::string cacheBase = "_";
   for (char c : base) cacheBase += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

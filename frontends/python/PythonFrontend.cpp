@@ -112,6 +112,17 @@ private:
   uint32_t lineStartOf(uint32_t offset) const {
     return m_.file->lineStart(m_.file->position(offset).line);
   }
+  /// Start of the line of a module-level statement, moved up over the comment lines directly
+  /// above it (they belong to it): where new module-level code goes before it.
+  uint32_t attachedStart(uint32_t offset) const {
+    uint32_t line = m_.file->position(offset).line;
+    while (line > 1) {
+      std::string_view above = m_.file->lineText(line - 1);
+      if (above.empty() || above[0] != '#') break;
+      --line;
+    }
+    return m_.file->lineStart(line);
+  }
 
   /// Plain string literal content, or nothing when the literal interpolates or escapes.
   std::optional<std::string> stringLiteral(TSNode n) const {
@@ -147,7 +158,7 @@ private:
         f.range = ts::range(stmt);
         f.nameRange = ts::range(name);
         f.parent = parentFunction;
-        f.topLevelStart = lineStartOf(ts_node_start_byte(top));
+        f.topLevelStart = attachedStart(ts_node_start_byte(top));
         f.isAsync = text(def).substr(0, 5) == "async";
         f.params = parameterNames(field(def, "parameters"));
         int index = static_cast<int>(m_.functions.size());
@@ -485,6 +496,9 @@ private:
           TSNode item = named(c, k);
           if (!is(item, "with_item")) continue;
           TSNode value = field(item, "value");
+          TSNode entered = is(value, "as_pattern") ? named(value, 0) : value;
+          if (currentFunction() >= 0 && is(entered, "identifier")) // `with conn:` closes conn
+            released_[currentFunction()].insert(str(entered));
           if (is(value, "as_pattern")) {
             walkExpr(named(value, 0));
             walkWithTarget(value);
@@ -900,6 +914,13 @@ private:
 
   void walkCall(TSNode n) {
     TSNode fn = field(n, "function");
+    if (currentFunction() >= 0 && is(fn, "attribute") && is(field(fn, "object"), "identifier")) {
+      static const std::set<std::string_view> closers = {"close",    "aclose", "dispose",
+                                                          "disconnect", "shutdown", "quit",
+                                                          "terminate"};
+      if (closers.count(text(field(fn, "attribute"))))
+        released_[currentFunction()].insert(str(field(fn, "object")));
+    }
     if (is(fn, "attribute")) walkExpr(field(fn, "object"));
     else if (!is(fn, "identifier")) walkExpr(fn);
     walkExpr(field(n, "arguments"));
@@ -1024,6 +1045,7 @@ private:
       for (int p = m_.functions[f].parent; once && p >= 0; p = m_.functions[p].parent)
         if (localNames_[p].count(s.assignedName)) once = false;
       s.assignedOnce = once;
+      s.released = released_[f].count(s.assignedName) > 0;
     }
   }
 
@@ -1095,7 +1117,7 @@ private:
   std::vector<FunctionExtra> extras_;
   std::unordered_map<uint32_t, int> functionAt_, classAt_;
   std::unordered_map<int, std::unordered_map<std::string, int>> bindCounts_;
-  std::unordered_map<int, std::unordered_set<std::string>> localNames_, globalsOf_;
+  std::unordered_map<int, std::unordered_set<std::string>> localNames_, globalsOf_, released_;
   std::vector<std::pair<int, std::string>> aliasedHandlers_;
   Context ctx_;
   BlockInfo blockInfo_;
