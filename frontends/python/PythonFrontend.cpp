@@ -1079,14 +1079,6 @@ private:
         mark(int(i), "named `" + f.name + "`");
         continue;
       }
-      if (moduleLevel && f.params.size() == 2) {
-        static const std::set<std::string> events = {"event", "_event", "evt", "lambda_event"};
-        static const std::set<std::string> contexts = {"context", "_context", "ctx", "lambda_context"};
-        if (events.count(f.params[0]) && contexts.count(f.params[1])) {
-          mark(int(i), "takes `(" + f.params[0] + ", " + f.params[1] + ")`");
-          continue;
-        }
-      }
       for (size_t d = 0; d < x.decorators.size(); ++d) {
         const std::string& name = x.decorators[d];
         if (cat_.match("python", kind::HandlerDecorator, name)) {
@@ -1100,6 +1092,14 @@ private:
         if (hasAdapter_ && cat_.match("python", kind::Route, name)) {
           mark(int(i), "route `@" + x.decoratorTexts[d] + "` of an app served by a Lambda adapter");
           break;
+        }
+      }
+      if (moduleLevel && f.params.size() == 2) {
+        static const std::set<std::string> events = {"event", "_event", "evt", "lambda_event"};
+        static const std::set<std::string> contexts = {"context", "_context", "ctx", "lambda_context"};
+        if (events.count(f.params[0]) && contexts.count(f.params[1])) {
+          mark(int(i), "takes `(" + f.params[0] + ", " + f.params[1] + ")`");
+          continue;
         }
       }
     }
