@@ -82,6 +82,9 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
   const InvocationAnalysis invocation(module);
   const CheckContext ctx{module, catalogue_, invocation, editorFor(language)};
   for (const Check* check : checks_) check->run(ctx, out.findings);
+  // Fixes are verified by re-parsing; a file that does not parse or decode cannot be verified.
+  if (out.hasSyntaxErrors || !out.validUtf8)
+    for (Finding& f : out.findings) f.fixes.clear();
   out.analysed = true;
   return out;
 }
