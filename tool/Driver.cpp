@@ -156,8 +156,24 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return 0;
   }
 
+  Catalogue catalogue = Catalogue::builtin();
+  for (const std::string& path : o.catalogues) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      err << "lambda-lint: error: cannot read catalogue " << path << ": " << std::strerror(errno) << "\n";
+      return 2;
+    }
+    std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+      catalogue.merge(Catalogue::parse(yaml, path));
+    } catch (const std::exception& e) {
+      err << "lambda-lint: error: bad catalogue: " << e.what() << "\n";
+      return 2;
+    }
+  }
+
   DiscoveryResult discovered = discoverFiles(o.paths);
-  const Analyzer analyzer(checks, Catalogue::builtin(), o.handlers);
+  const Analyzer analyzer(checks, catalogue, o.handlers);
   const bool fixing = o.fix || o.diff;
 
   struct Slot {

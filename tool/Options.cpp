@@ -50,6 +50,11 @@ Handlers:
                          Without it, handlers are found by name, signature, decorators and
                          adapters.
 
+Catalogue:
+  --catalogue FILE       add the entries of a catalogue file (same layout as the built-in
+                         data/catalogue.yaml: clients, connections, config fetches, handler
+                         decorators, ...) to the built-in ones; may repeat
+
 Fixes:
   --fix                  apply safe fixes to the files
   --unsafe-fixes         with --fix or --diff, apply unsafe fixes too
@@ -145,6 +150,9 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
         return r;
       }
       o.handlers[handlerKey(value.substr(0, colon))].insert(value.substr(colon + 1));
+    } else if (name == "--catalogue") {
+      if (!needValue()) return r;
+      o.catalogues.push_back(value);
     } else if (name == "--fix") {
       flag(o.fix);
     } else if (name == "--unsafe-fixes") {

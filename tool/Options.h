@@ -21,6 +21,7 @@ struct Options {
   bool diff = false;
   /// --handler FILE:FUNC, keyed by the file's canonical path.
   std::map<std::string, std::set<std::string>> handlers;
+  std::vector<std::string> catalogues; // --catalogue FILE: entries added to the built-in ones
   unsigned jobs = 0;                  // 0: all cores
   ColorMode color = ColorMode::Auto;
   bool showSource = true;
