@@ -1,0 +1,48 @@
+# lit configuration of lambda-lint's rule and CLI tests. Run lit on the build directory
+# (build/test), whose generated lit.site.cfg.py says where the binary and tools are:
+#   python3 /usr/lib/llvm-16/build/utils/lit/lit.py -sv build/test
+import os
+
+import lit.formats
+
+if not hasattr(config, "lambda_lint"):
+    lit_config.fatal("run lit on the build directory (e.g. build/test), not on the sources: "
+                     "the generated lit.site.cfg.py there configures the suite")
+
+config.name = "lambda-lint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".cpp", ".cc", ".test"]
+# Matched against the name of every file and directory during discovery.
+config.excludes = ["unit", "harness", "Inputs", "lit.cfg.py", "lit.site.cfg.py", "check_lambda_lint.py"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+config.test_exec_root = config.lambda_lint_obj_root
+
+for var in ("PATH", "HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+config.environment["NO_COLOR"] = "1"
+
+python = config.python_executable
+check_lambda_lint = os.path.join(config.lambda_lint_src_root, "test", "check_lambda_lint.py")
+sarif_multitool = os.path.join(config.node_modules, "@microsoft", "sarif-multitool-linux",
+                               "Sarif.Multitool")
+
+# Keys are regular expressions, applied in this order before lit's own (%s, %t, ...).
+# FileCheck and `not` are replaced only where they start a command (line start, lit's
+# `%dbg(RUN: at line N)` marker, after `|`, `;`, `&&`, `||`, or after `not`), so paths and quoted
+# text that contain the words stay intact.
+COMMAND_START = r"(^\s*|[|;&)]\s*|(?<![\w/.-])not\s+)"
+config.substitutions.append((COMMAND_START + r"FileCheck(?=\s|$)", r"\g<1>" + config.filecheck))
+not_path = "/usr/lib/llvm-16/bin/not"
+if os.path.exists(not_path):
+    # Without it, lit's internal shell runs `not` itself (all but `not --crash`).
+    config.substitutions.append((r"(^\s*|[|;&)]\s*)not(?=\s)", r"\g<1>" + not_path))
+config.substitutions.extend([
+    ("%check_lambda_lint", f"{python} {check_lambda_lint} --binary {config.lambda_lint} "
+                           f"--filecheck {config.filecheck}"),
+    ("%lambda-lint", config.lambda_lint),
+    ("%sarif-multitool", sarif_multitool),
+    ("%expect_exit", f"{python} " + os.path.join(config.lambda_lint_src_root, "test", "harness", "expect_exit.py")),
+    ("%python", python),
+    ("%src_root", config.lambda_lint_src_root),
+])
