@@ -252,6 +252,8 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return unreadable ? 2 : (diffs.empty() ? 0 : 1);
   }
 
+  run.fixing = o.fix;
+  run.remaining = remaining;
   OutputOptions oo;
   oo.color = useColor(o);
   oo.showSource = o.showSource;

@@ -17,6 +17,10 @@ struct RunResult {
   /// Fixes applied by --fix (for the summary), per file path.
   size_t fixesApplied = 0;
   bool unsafeFixesEnabled = false;
+  /// The run applied fixes (--fix): findings are those found before fixing, and `remaining`
+  /// says how many a new run would report.
+  bool fixing = false;
+  size_t remaining = 0;
 };
 
 struct OutputOptions {

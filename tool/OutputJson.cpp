@@ -89,6 +89,7 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
   summary["files"] = run.filesAnalyzed;
   summary["findings"] = run.findings.size();
   summary["fixes_applied"] = run.fixesApplied;
+  summary["remaining"] = run.fixing ? run.remaining : run.findings.size();
   root["summary"] = std::move(summary);
   dump(os, root);
 }

@@ -165,6 +165,12 @@ void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts
   for (const Notice& n : run.notices) writeNotice(os, p, n);
 
   if (run.fixesApplied > 0) os << "Fixed " << plural(run.fixesApplied, "finding") << ".\n";
+  if (run.fixing && !run.findings.empty()) {
+    os << "Found " << plural(run.findings.size(), "finding") << " in "
+       << plural(run.filesAnalyzed, "file") << " (" << run.fixesApplied << " fixed, "
+       << run.remaining << " remaining).\n";
+    return;
+  }
   if (run.findings.empty()) {
     os << "No findings in " << plural(run.filesAnalyzed, "file") << ".\n";
     return;
