@@ -330,7 +330,7 @@ TEST(JsonOutput, ExactShapeAndOneBasedPositions) {
   EXPECT_EQ(j["notices"][1]["line"], 4);
   EXPECT_EQ(j["notices"][1]["column"], 5);
 
-  EXPECT_EQ(keys(j["summary"]), (Keys{"files", "findings", "fixes_applied"}));
+  EXPECT_EQ(keys(j["summary"]), (Keys{"files", "findings", "fixes_applied", "remaining"}));
   EXPECT_EQ(j["summary"]["files"], 1);
   EXPECT_EQ(j["summary"]["findings"], 1);
   EXPECT_EQ(j["summary"]["fixes_applied"], 2);
@@ -342,7 +342,7 @@ TEST(JsonOutput, PrettyPrintedWithTwoSpaces) {
   writeJson(os, run, {});
   EXPECT_EQ(os.str(),
             "{\n  \"version\": 1,\n  \"findings\": [],\n  \"notices\": [],\n  \"summary\": {\n"
-            "    \"files\": 0,\n    \"findings\": 0,\n    \"fixes_applied\": 0\n  }\n}\n");
+            "    \"files\": 0,\n    \"findings\": 0,\n    \"fixes_applied\": 0,\n    \"remaining\": 0\n  }\n}\n");
 }
 
 TEST(JsonOutput, EscapingAndBadUtf8) {
