@@ -36,7 +36,7 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
   for (const Call& call : m.calls) {
     if (call.referenceOnly || !ctx.invocation.perInvocation(call)) continue;
     if (const CatalogueEntry* entry = ctx.catalogue.match(language, rule.kind, call.callee))
-      matched.push_back({&call, entry});
+      matched.emplace_back(&call, entry);
   }
   // `boto3.Session().client("s3")` is one construction to fix: report the outermost call, not
   // also the one it is made from.

@@ -79,7 +79,7 @@ Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
   if (!root || root.IsNull()) return cat;
   if (!root.IsMap()) fail(origin, root, "a catalogue is a mapping of language to kinds");
   for (const auto& lang : root) {
-    const std::string language = lang.first.as<std::string>();
+    const auto language = lang.first.as<std::string>();
     if (language != "python" && language != "javascript" && language != "cpp")
       fail(origin, lang.first, "unknown language '" + language + "' (python, javascript, cpp)");
     if (!lang.second.IsMap()) fail(origin, lang.second, "expected a mapping of kind to entries");
@@ -95,7 +95,7 @@ Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
         std::string label = e["label"] ? e["label"].as<std::string>() : defaultLabel(section.kind);
         FixCeiling fix = FixCeiling::Safe;
         for (const auto& field : e) {
-          const std::string key = field.first.as<std::string>();
+          const auto key = field.first.as<std::string>();
           if (key != "pattern" && key != "patterns" && key != "label" && key != "fix")
             fail(origin, field.first, "unknown key '" + key + "' (pattern, patterns, label, fix)");
         }

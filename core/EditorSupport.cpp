@@ -5,10 +5,10 @@
 namespace ll {
 
 std::string uniqueModuleName(const Module& m, const std::string& base) {
-  if (!m.moduleNames.count(base)) return base;
+  if (!m.moduleNames.contains(base)) return base;
   for (int i = 2;; ++i) {
     std::string candidate = base + "_" + std::to_string(i);
-    if (!m.moduleNames.count(candidate)) return candidate;
+    if (!m.moduleNames.contains(candidate)) return candidate;
   }
 }
 

@@ -50,11 +50,10 @@ SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   lineStarts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
-      lineStarts_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) {
-      lineStarts_.push_back(static_cast<uint32_t>(i + 1)); // old Mac line ending
-    }
+    // A line ends at \n, or at a \r not followed by \n (old Mac line endings).
+    const bool lineEnd = text_[i] == '\n' ||
+                         (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'));
+    if (lineEnd) lineStarts_.push_back(static_cast<uint32_t>(i + 1));
   }
 }
 

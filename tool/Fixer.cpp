@@ -3,6 +3,7 @@
 #include "frontends/Frontend.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <climits>
@@ -83,8 +84,9 @@ FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome,
 
 std::string writeFileAtomically(const std::string& path, const std::string& text) {
   // Write through a symlink to the file it names (rename() would replace the link itself).
-  char resolved[PATH_MAX];
-  const std::string target = ::realpath(path.c_str(), resolved) ? std::string(resolved) : path;
+  std::array<char, PATH_MAX> resolved{};
+  const std::string target =
+      ::realpath(path.c_str(), resolved.data()) ? std::string(resolved.data()) : path;
   struct stat st {};
   if (::stat(target.c_str(), &st) != 0) return std::string("cannot stat: ") + std::strerror(errno);
   std::string tmpl = target + ".lambda-lint-XXXXXX";
@@ -144,7 +146,7 @@ std::string unifiedDiff(const std::string& path, const std::string& before, cons
   const size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
   // ops: ' ' keep, '-' delete, '+' insert, over the middle part
   std::vector<std::pair<char, std::string_view>> ops;
-  for (size_t i = 0; i < pre; ++i) ops.push_back({' ', a[i]});
+  for (size_t i = 0; i < pre; ++i) ops.emplace_back(' ', a[i]);
   if (n * m <= 4'000'000) {
     std::vector<std::vector<uint32_t>> L(n + 1, std::vector<uint32_t>(m + 1, 0));
     for (size_t i = n; i-- > 0;)
@@ -153,19 +155,19 @@ std::string unifiedDiff(const std::string& path, const std::string& before, cons
     size_t i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && a[pre + i] == b[pre + j]) {
-        ops.push_back({' ', a[pre + i]});
+        ops.emplace_back(' ', a[pre + i]);
         ++i, ++j;
       } else if (j < m && (i == n || L[i][j + 1] > L[i + 1][j])) {
-        ops.push_back({'+', b[pre + j++]});
+        ops.emplace_back('+', b[pre + j++]);
       } else {
-        ops.push_back({'-', a[pre + i++]});
+        ops.emplace_back('-', a[pre + i++]);
       }
     }
   } else {
-    for (size_t i = 0; i < n; ++i) ops.push_back({'-', a[pre + i]});
-    for (size_t j = 0; j < m; ++j) ops.push_back({'+', b[pre + j]});
+    for (size_t i = 0; i < n; ++i) ops.emplace_back('-', a[pre + i]);
+    for (size_t j = 0; j < m; ++j) ops.emplace_back('+', b[pre + j]);
   }
-  for (size_t i = a.size() - suf; i < a.size(); ++i) ops.push_back({' ', a[i]});
+  for (size_t i = a.size() - suf; i < a.size(); ++i) ops.emplace_back(' ', a[i]);
 
   std::string out = "--- " + path + "\n+++ " + path + "\n";
   const size_t context = 3;

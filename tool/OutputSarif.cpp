@@ -201,6 +201,7 @@ ordered_json sarifFix(const UriMapper& uris, const SourceFile& file, const Fix& 
   if (fix.applicability == Applicability::Unsafe) description = "(unsafe) " + description;
   j["description"] = message(sentence(description));
   std::vector<const Edit*> edits;
+  edits.reserve(fix.edits.size());
   for (const Edit& e : fix.edits) edits.push_back(&e);
   std::stable_sort(edits.begin(), edits.end(),
                    [](const Edit* a, const Edit* b) { return a->range.begin < b->range.begin; });
@@ -277,14 +278,14 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
   std::vector<const RuleInfo*> rules;
   std::map<std::string, size_t, std::less<>> ruleIndex;
   auto addRule = [&](const RuleInfo& info) {
-    if (ruleIndex.count(info.id)) return;
+    if (ruleIndex.contains(info.id)) return;
     ruleIndex.emplace(std::string(info.id), rules.size());
     rules.push_back(&info);
   };
   for (const Check* c : opts.rules)
     if (c) addRule(c->info());
   for (const Finding& f : run.findings) {
-    if (ruleIndex.count(f.rule)) continue;
+    if (ruleIndex.contains(f.rule)) continue;
     if (const Check* c = findCheck(f.rule)) addRule(c->info());
   }
 

@@ -92,7 +92,8 @@ std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& cal
   std::string code;
   code += cache + " = None\n\n\n";
   code += "def " + getter + "():\n";
-  code += "    \"\"\"" + std::string(doc) + "\"\"\"\n";
+  const std::string quotes = R"(""")";
+  code += "    " + quotes + doc + quotes + "\n";
   code += "    global " + cache + "\n";
   code += "    if " + cache + " is None:\n";
   code += "        " + cache + " = " + std::string(value) + "\n";

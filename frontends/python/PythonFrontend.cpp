@@ -10,9 +10,11 @@
 
 #include <algorithm>
 #include <array>
+#include <ranges>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace ll {
 
@@ -63,7 +65,7 @@ bool isBuiltin(std::string_view name) {
       "isinstance", "getattr", "hasattr", "repr", "abs", "round", "sum", "zip", "map", "filter",
       "enumerate", "object", "type", "Exception", "ValueError", "KeyError", "RuntimeError",
       "TypeError", "open", "__name__", "__file__"};
-  return builtins.count(name) > 0;
+  return builtins.contains(name);
 }
 
 bool looksLikeService(std::string_view s) {
@@ -233,9 +235,9 @@ private:
       else if (is(p, "typed_parameter")) {
         TSNode id = named(p, 0);
         if (is(id, "identifier")) out.push_back(str(id));
-        else out.push_back(std::string(text(id)));
+        else out.emplace_back(text(id));
       } else if (is(p, "list_splat_pattern") || is(p, "dictionary_splat_pattern")) {
-        out.push_back(std::string(text(p)));
+        out.emplace_back(text(p));
       }
     }
     return out;
@@ -263,11 +265,11 @@ private:
   /// else the function index.
   const Value* lookup(std::string_view name, int* where = nullptr) const {
     std::string key(name);
-    for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
-      if (it->globals.count(key)) break;
-      auto found = it->names.find(key);
-      if (found != it->names.end()) {
-        if (where) *where = it->function;
+    for (const auto & scope : std::ranges::reverse_view(scopes_)) {
+      if (scope.globals.contains(key)) break;
+      auto found = scope.names.find(key);
+      if (found != scope.names.end()) {
+        if (where) *where = scope.function;
         return &found->second;
       }
     }
@@ -284,7 +286,7 @@ private:
     Scope& s = scope();
     if (s.function >= 0) {
       ++s.bindCount[name];
-      if (s.globals.count(name)) {
+      if (s.globals.contains(name)) {
         scopes_.front().names[name] = std::move(v);
         return;
       }
@@ -499,12 +501,10 @@ private:
           TSNode entered = is(value, "as_pattern") ? named(value, 0) : value;
           if (currentFunction() >= 0 && is(entered, "identifier")) // `with conn:` closes conn
             released_[currentFunction()].insert(str(entered));
-          if (is(value, "as_pattern")) {
-            walkExpr(named(value, 0));
-            walkWithTarget(value);
-          } else {
-            walkExpr(value);
-          }
+          // The managed expression: a call here is entered and exited around the block.
+          if (is(entered, "call")) walkCall(entered, CallUse::Context);
+          else walkExpr(entered);
+          if (is(value, "as_pattern")) walkWithTarget(value);
         }
       } else if (is(c, "block")) {
         walkBlock(c, false);
@@ -614,12 +614,12 @@ private:
     if (!cat_.match("python", kind::HandlerName, name)) return;
     Value v = resolve(value);
     if (v.kind == Value::Function)
-      aliasedHandlers_.push_back({v.index, "`" + name + " = " + str(value) + "`"});
+      aliasedHandlers_.emplace_back(v.index, "`" + name + " = " + str(value) + "`");
   }
 
   void bindImports(TSNode stmt, bool record) {
-    auto add = [&](std::string module, std::string name, std::string local) {
-      Import imp{module, name, local, ts::range(stmt), currentFunction(), false};
+    auto add = [&](std::string module, std::string name, const std::string& local) {
+      Import imp{std::move(module), std::move(name), local, ts::range(stmt), currentFunction(), false};
       Value v{Value::Name, imp.canonical()};
       if (record) {
         m_.imports.push_back(imp);
@@ -673,10 +673,10 @@ private:
     if (!is(n, "identifier")) return false;
     std::string name = str(n);
     if (currentFunction() < 0) return false;
-    if (scope().globals.count(name)) return true;
+    if (scope().globals.contains(name)) return true;
     int where = -2;
     lookup(name, &where);
-    return where == -1 || (where >= 0 && where != currentFunction() && scope().nonlocals.count(name));
+    return where == -1 || (where >= 0 && where != currentFunction() && scope().nonlocals.contains(name));
   }
 
   /// Tests whether `cond` checks that the cache `name` is empty (wantEmpty) or filled.
@@ -868,10 +868,12 @@ private:
     }
     std::string_view t = type(n);
     if (t == "call") {
-      walkCall(n);
+      walkCall(n, CallUse::Value);
+    } else if (t == "await" && is(named(n, 0), "call")) {
+      walkCall(named(n, 0), CallUse::Awaited);
     } else if (t == "identifier" || t == "attribute") {
       noteReference(n);
-      if (t == "attribute") walkExpr(field(n, "object"));
+      if (t == "attribute") walkNameObject(field(n, "object"));
     } else if (t == "keyword_argument") {
       walkExpr(field(n, "value"));
     } else if (t == "named_expression") {
@@ -893,12 +895,17 @@ private:
     --depth_;
   }
 
+  /// The object of `a.b.c`: its own sub-expressions are walked, but `a` and `a.b` are parts of
+  /// the longer name, not references of their own.
+  void walkNameObject(TSNode object) {
+    while (is(object, "attribute")) object = field(object, "object");
+    if (!is(object, "identifier")) walkExpr(object);
+  }
+
   /// A same-file function used as a value (a callback) from inside a function is an edge too.
+  /// Callers pass only whole names in value position (never a callee or part of a longer name).
   void noteReference(TSNode n) {
     if (currentFunction() < 0) return;
-    TSNode p = ts::parent(n);
-    if (is(p, "call") && ts_node_eq(field(p, "function"), n)) return; // handled by the call
-    if (is(p, "attribute") && ts_node_eq(field(p, "object"), n)) return; // part of a longer name
     Value v = resolve(n);
     if (v.kind != Value::Function) return;
     Call c;
@@ -912,16 +919,16 @@ private:
     m_.calls.push_back(std::move(c));
   }
 
-  void walkCall(TSNode n) {
+  void walkCall(TSNode n, CallUse use) {
     TSNode fn = field(n, "function");
     if (currentFunction() >= 0 && is(fn, "attribute") && is(field(fn, "object"), "identifier")) {
       static const std::set<std::string_view> closers = {"close",    "aclose", "dispose",
                                                           "disconnect", "shutdown", "quit",
                                                           "terminate"};
-      if (closers.count(text(field(fn, "attribute"))))
+      if (closers.contains(text(field(fn, "attribute"))))
         released_[currentFunction()].insert(str(field(fn, "object")));
     }
-    if (is(fn, "attribute")) walkExpr(field(fn, "object"));
+    if (is(fn, "attribute")) walkNameObject(field(fn, "object"));
     else if (!is(fn, "identifier")) walkExpr(fn);
     walkExpr(field(n, "arguments"));
 
@@ -939,14 +946,11 @@ private:
       auto it = classes_[callee.index].methods.find("__init__");
       if (it != classes_[callee.index].methods.end()) c.target = it->second;
     }
-    TSNode p = ts::parent(n);
-    if (is(p, "await")) c.use = CallUse::Awaited;
-    else if (is(p, "with_item") || (is(p, "as_pattern") && is(ts::parent(p), "with_item")))
-      c.use = CallUse::Context;
+    c.use = use;
     if (cat_.match("python", kind::Adapter, c.callee)) hasAdapter_ = true;
     if (c.function >= 0) {
       c.hoistable = hoistable(n, c.function);
-      c.statement = statementFor(n);
+      c.statement = statementFor();
     }
     int index = static_cast<int>(m_.calls.size());
     if (c.statement >= 0) {
@@ -964,7 +968,7 @@ private:
   /// The Statement record for the statement being walked, created on first use.
   /// Calls in other statements than expression statements (return, if conditions, ...) get a
   /// record without lines: enough for a lazy getter, not for hoisting.
-  int statementFor(TSNode) {
+  int statementFor() {
     if (currentStatement_ >= 0) return currentStatement_;
     if (ts::isNull(statementNode_)) return -1;
     Statement s;
@@ -1001,10 +1005,15 @@ private:
       if (t == "lambda" || t == "await" || t == "yield" || t == "named_expression" ||
           t.ends_with("comprehension") || t == "generator_expression")
         return false;
+      if (t == "keyword_argument") { // the keyword is no name lookup
+        stack.push_back(field(n, "value"));
+        continue;
+      }
+      if (t == "attribute") { // nor is the attribute
+        stack.push_back(field(n, "object"));
+        continue;
+      }
       if (t == "identifier") {
-        TSNode p = ts::parent(n);
-        if (is(p, "keyword_argument") && ts_node_eq(field(p, "name"), n)) continue;
-        if (is(p, "attribute") && ts_node_eq(field(p, "attribute"), n)) continue;
         std::string_view name = text(n);
         int where = -2;
         lookup(name, &where);
@@ -1039,13 +1048,13 @@ private:
       bool once = it != counts.end() && it->second == 1;
       const auto& params = m_.functions[f].params;
       once = once && std::find(params.begin(), params.end(), s.assignedName) == params.end();
-      once = once && !globalsOf_[f].count(s.assignedName);
+      once = once && !globalsOf_[f].contains(s.assignedName);
       // Not a name of an enclosing function either: removing the local binding must leave
       // uses referring to the module-level name.
       for (int p = m_.functions[f].parent; once && p >= 0; p = m_.functions[p].parent)
-        if (localNames_[p].count(s.assignedName)) once = false;
+        if (localNames_[p].contains(s.assignedName)) once = false;
       s.assignedOnce = once;
-      s.released = released_[f].count(s.assignedName) > 0;
+      s.released = released_[f].contains(s.assignedName);
     }
   }
 
@@ -1097,7 +1106,7 @@ private:
       if (moduleLevel && f.params.size() == 2) {
         static const std::set<std::string> events = {"event", "_event", "evt", "lambda_event"};
         static const std::set<std::string> contexts = {"context", "_context", "ctx", "lambda_context"};
-        if (events.count(f.params[0]) && contexts.count(f.params[1])) {
+        if (events.contains(f.params[0]) && contexts.contains(f.params[1])) {
           mark(int(i), "takes `(" + f.params[0] + ", " + f.params[1] + ")`");
           continue;
         }
