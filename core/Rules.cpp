@@ -10,7 +10,6 @@
 #include <cctype>
 #include <functional>
 #include <map>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -63,7 +62,7 @@ namespace {
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool isAsciiPunct(char c) { return c > 0x20 && c < 0x7f && !std::isalnum(static_cast<unsigned char>(c)); }
 bool isWordChar(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
+  auto u = static_cast<unsigned char>(c);
   return std::isalnum(u) || u >= 0x80;
 }
 
@@ -114,20 +113,23 @@ size_t leadingSpaces(std::string_view line) {
 }
 
 // A fence opener/closer: up to 3 spaces, then 3+ backticks or tildes.
+// (A plain struct rather than std::optional: clang-tidy's unchecked-optional-access analysis
+// takes minutes on the line loops below when they hold an optional.)
 struct Fence {
   char ch = 0;
-  size_t length = 0;
+  size_t length = 0; // 0: no fence
+  explicit operator bool() const { return length != 0; }
 };
 
-std::optional<Fence> fenceOf(std::string_view line) {
-  if (leadingSpaces(line) > 3) return std::nullopt;
+Fence fenceOf(std::string_view line) {
+  if (leadingSpaces(line) > 3) return {};
   std::string_view s = trim(line);
-  if (s.size() < 3 || (s[0] != '`' && s[0] != '~')) return std::nullopt;
+  if (s.size() < 3 || (s[0] != '`' && s[0] != '~')) return {};
   size_t n = 0;
   while (n < s.size() && s[n] == s[0]) ++n;
-  if (n < 3) return std::nullopt;
+  if (n < 3) return {};
   // A backtick fence's info string cannot contain backticks.
-  if (s[0] == '`' && s.substr(n).find('`') != std::string_view::npos) return std::nullopt;
+  if (s[0] == '`' && s.substr(n).find('`') != std::string_view::npos) return {};
   return Fence{s[0], n};
 }
 
@@ -336,7 +338,12 @@ std::string inlineToPlain(std::string_view s) {
             std::string url = linkDestination(s.substr(close + 1, end - close - 2));
             if (text.empty() || text == url) out += url;
             else if (url.empty()) out += text;
-            else out += text + " (" + url + ")";
+            else {
+              out += text;
+              out += " (";
+              out += url;
+              out += ')';
+            }
             i = end;
             continue;
           }
@@ -407,14 +414,14 @@ struct PlainLine {
 // by four spaces without its fences, inline markup is removed and links read `text (url)`.
 std::vector<PlainLine> markdownToPlainLines(std::string_view markdown) {
   std::vector<PlainLine> out;
-  std::optional<Fence> fence;
+  Fence fence;
   bool inComment = false;
   bool lastWasBlankOrCode = true;
   bool inList = false;
   for (std::string_view line : splitLines(markdown)) {
     if (fence) {
-      if (closesFence(line, *fence)) {
-        fence.reset();
+      if (closesFence(line, fence)) {
+        fence = {};
         lastWasBlankOrCode = true;
         continue;
       }
@@ -431,7 +438,7 @@ std::vector<PlainLine> markdownToPlainLines(std::string_view markdown) {
       lastWasBlankOrCode = true;
       continue;
     }
-    if (auto f = fenceOf(line)) {
+    if (Fence f = fenceOf(line)) {
       fence = f;
       continue;
     }
@@ -555,20 +562,20 @@ RuleDoc parseRuleDoc(std::string_view markdown) {
 
   // Find the "What it does" section (outside code fences).
   std::vector<std::string_view> lines = splitLines(markdown);
-  std::optional<Fence> fence;
+  Fence fence;
   bool inSection = false;
   int sectionLevel = 0;
   std::string section;
   for (std::string_view line : lines) {
     if (fence) {
-      if (closesFence(line, *fence)) fence.reset();
+      if (closesFence(line, fence)) fence = {};
       if (inSection) {
         section += line;
         section += '\n';
       }
       continue;
     }
-    if (auto f = fenceOf(line)) {
+    if (Fence f = fenceOf(line)) {
       fence = f;
       if (inSection) {
         section += line;
