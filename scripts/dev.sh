@@ -5,6 +5,7 @@
 #   bash scripts/dev.sh setup     install system packages and node_modules
 #   bash scripts/dev.sh examples  setup, build, lint examples/
 #   bash scripts/dev.sh test      setup, build, run all tests (ctest)
+#   bash scripts/dev.sh tidy      setup, build, run clang-tidy (.clang-tidy) over the sources
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +23,7 @@ log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'dev.sh: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -75,7 +76,7 @@ build() {
 
 [ $# -eq 1 ] || usage
 case "$1" in
-  setup|examples|test) ;;
+  setup|examples|test|tidy) ;;
   *) usage ;;
 esac
 
@@ -96,5 +97,12 @@ case "$1" in
     build
     log "running tests"
     ctest --test-dir build --output-on-failure
+    ;;
+  tidy)
+    build
+    log "running clang-tidy over the project's sources"
+    # Every warning is an error here: the tree is kept clean.
+    run-clang-tidy-16 -p build -quiet -j "$(nproc)" -warnings-as-errors='*' \
+      "$root/(core|checks|frontends|tool)/.*\.cpp$"
     ;;
 esac
