@@ -6,6 +6,7 @@ namespace ll {
 std::unique_ptr<Check> makeClientInHandler();
 std::unique_ptr<Check> makeConnectionInHandler();
 std::unique_ptr<Check> makeConfigFetchInHandler();
+std::unique_ptr<Check> makeSdkV2Import();
 
 const std::vector<std::unique_ptr<Check>>& allChecks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
@@ -13,6 +14,7 @@ const std::vector<std::unique_ptr<Check>>& allChecks() {
     v.push_back(makeClientInHandler());
     v.push_back(makeConnectionInHandler());
     v.push_back(makeConfigFetchInHandler());
+    v.push_back(makeSdkV2Import());
     return v;
   }();
   return checks;

@@ -1,5 +1,6 @@
 #include "frontends/Frontend.h"
 
+#include "frontends/javascript/JavaScriptEditor.h"
 #include "frontends/python/PythonEditor.h"
 #include "frontends/treesitter/TreeSitterUtil.h"
 
@@ -10,6 +11,9 @@ namespace ll {
 std::optional<Language> languageForPath(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".py") return Language::Python;
+  if (ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".jsx") return Language::JavaScript;
+  if (ext == ".ts" || ext == ".mts" || ext == ".cts") return Language::TypeScript;
+  if (ext == ".tsx") return Language::Tsx;
   return std::nullopt;
 }
 
@@ -18,6 +22,10 @@ Module lower(Language language, std::shared_ptr<const SourceFile> file,
   switch (language) {
   case Language::Python:
     return lowerPython(std::move(file), options);
+  case Language::JavaScript:
+  case Language::TypeScript:
+  case Language::Tsx:
+    return lowerJavaScript(std::move(file), options, language);
   default: {
     Module m;
     m.language = language;
@@ -55,9 +63,13 @@ public:
 
 const Editor& editorFor(Language language) {
   static const PythonEditor python;
+  static const JavaScriptEditor javascript;
   static const NoEditor none;
   switch (language) {
   case Language::Python: return python;
+  case Language::JavaScript:
+  case Language::TypeScript:
+  case Language::Tsx: return javascript;
   default: return none;
   }
 }

@@ -19,6 +19,9 @@ struct FrontendOptions {
 
 /// Lowers `file` to a Module. Never throws for bad input: syntax errors become notices.
 Module lowerPython(std::shared_ptr<const SourceFile> file, const FrontendOptions& options);
+/// Lowers a JavaScript, TypeScript or TSX file (`language` picks the grammar).
+Module lowerJavaScript(std::shared_ptr<const SourceFile> file, const FrontendOptions& options,
+                       Language language = Language::JavaScript);
 
 /// The language of a path by its extension, or nothing if no frontend handles it.
 std::optional<Language> languageForPath(const std::string& path);

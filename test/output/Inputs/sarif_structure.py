@@ -10,7 +10,7 @@ run = log["runs"][0]
 driver = run["tool"]["driver"]
 assert driver["name"] == "lambda-lint"
 rules = {r["id"]: r for r in driver["rules"]}
-for rid in ("client-in-handler", "connection-in-handler", "config-fetch-in-handler"):
+for rid in ("client-in-handler", "connection-in-handler", "config-fetch-in-handler", "sdk-v2-import"):
     rule = rules[rid]
     assert rule["shortDescription"]["text"].endswith("."), rule["shortDescription"]
     assert "## What it does" in rule["help"]["markdown"], rid
@@ -18,7 +18,8 @@ for rid in ("client-in-handler", "connection-in-handler", "config-fetch-in-handl
     assert rule["defaultConfiguration"]["level"] == "warning"
     assert rule["helpUri"].endswith(f"docs/rules/{rid}.md"), rule["helpUri"]
 results = run["results"]
-assert len(results) == 11, len(results)
+# 11 from the Python handlers, 11 from the Node.js ones (node-orders/, node-ts/).
+assert len(results) == 22, len(results)
 assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")
 by_rule = {}
 for r in results:
@@ -32,7 +33,8 @@ for r in results:
     assert (region["endLine"], region["endColumn"]) > (region["startLine"], region["startColumn"])
     assert r["partialFingerprints"], r
     assert r["relatedLocations"], "every finding names its handler"
-assert sorted(by_rule) == ["client-in-handler", "config-fetch-in-handler", "connection-in-handler"]
+assert sorted(by_rule) == ["client-in-handler", "config-fetch-in-handler", "connection-in-handler",
+                          "sdk-v2-import"]
 fixed = [r for r in results if r.get("fixes")]
 assert fixed, "the examples have fixable findings"
 change = fixed[0]["fixes"][0]["artifactChanges"][0]

@@ -1,0 +1,146 @@
+// sdk-v2-import: imports of the AWS SDK for JavaScript v2, which is out of support, not part of
+// the Node.js 18+ Lambda runtimes, and, imported whole, bundled and loaded at Init in full.
+// Documentation: docs/rules/sdk-v2-import.md.
+#include "checks/Check.h"
+
+#include "core/EditorSupport.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ll {
+
+namespace {
+
+const RuleInfo kInfo{
+    .id = "sdk-v2-import",
+    .name = "SdkV2Import",
+    .defaultLevel = Level::Warning,
+    .tags = {"performance", "cold-start", "lambda", "deprecated"},
+    .languages = {"javascript", "typescript"},
+    .fixAvailability = "none",
+};
+
+/// The catalogue kind that maps v2 names (`aws-sdk:S3`, `aws-sdk/clients/s3`) to the v3
+/// packages that replace them; an entry's label is the package list, comma-separated.
+constexpr std::string_view kV3Package = "v3-package";
+
+bool isV2Module(std::string_view module) {
+  return module == "aws-sdk" || module.starts_with("aws-sdk/");
+}
+
+std::vector<std::string> splitPackages(std::string_view label) {
+  std::vector<std::string> out;
+  while (!label.empty()) {
+    size_t comma = label.find(',');
+    std::string_view part = label.substr(0, comma);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    if (comma == std::string_view::npos) break;
+    label.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+std::string quotedList(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ", ";
+    out += "`" + items[i] + "`";
+  }
+  return out;
+}
+
+void addUnique(std::vector<std::string>& to, const std::vector<std::string>& items) {
+  for (const std::string& s : items)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+class SdkV2Import final : public Check {
+public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void run(const CheckContext& ctx, std::vector<Finding>& out) const override {
+    const Module& m = ctx.module;
+    const char* language = catalogueLanguage(m.language);
+    // What the file makes from v2 (`new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`), and
+    // the v3 packages that replace each, in order of first use.
+    struct Use {
+      const Call* call;
+      std::vector<std::string> packages;
+    };
+    std::vector<Use> uses;
+    for (const Call& c : m.calls) {
+      if (c.referenceOnly || !isV2Module(std::string_view(c.callee).substr(0, c.callee.find(':'))))
+        continue;
+      if (const CatalogueEntry* e = ctx.catalogue.match(language, kV3Package, c.callee))
+        uses.push_back({&c, splitPackages(e->label)});
+    }
+
+    std::vector<ByteRange> reported;
+    for (const Import& imp : m.imports) {
+      if (imp.typeOnly || !isV2Module(imp.module)) continue;
+      if (std::find(reported.begin(), reported.end(), imp.range) != reported.end()) continue;
+      reported.push_back(imp.range);
+      Finding f;
+      f.rule = std::string(kInfo.id);
+      f.file = m.file;
+      f.range = imp.range;
+      std::vector<std::string> packages;
+      if (imp.module == "aws-sdk") {
+        // The whole SDK: every service's client and model, loaded at Init.
+        f.level = kInfo.defaultLevel;
+        for (const Use& u : uses) {
+          if (!u.call->callee.starts_with("aws-sdk:")) continue;
+          addUnique(packages, u.packages);
+          // Related locations: where the file makes a v2 client, and what replaces it.
+          if (ctx.catalogue.match(language, kind::Client, u.call->callee))
+            f.related.push_back({u.call->range, "`" + abbreviate(m.text(u.call->calleeRange)) +
+                                                    "(...)` is " + quotedList(u.packages) + " in v3"});
+        }
+        // `import { S3 } from "aws-sdk"`: the names imported say which services too.
+        if (!imp.name.empty())
+          if (const CatalogueEntry* e = ctx.catalogue.match(language, kV3Package, "aws-sdk:" + imp.name))
+            addUnique(packages, splitPackages(e->label));
+        std::string advice =
+            packages.empty()
+                ? "import the modular v3 client of each service the code uses instead "
+                  "(`@aws-sdk/client-<service>`)"
+                : "import the modular v3 client" + std::string(packages.size() > 1 ? "s " : " ") +
+                      quotedList(packages) + " instead";
+        f.message = "Importing the whole AWS SDK for JavaScript v2 (`aws-sdk`) bundles all of it (tens of "
+                    "MB unpacked) and loads it during Init, and v2 is out of support (Node.js 18+ "
+                    "runtimes ship only v3); " +
+                    advice;
+      } else {
+        // One service of v2 (`aws-sdk/clients/s3`): small, but still the unsupported v2.
+        f.level = Level::Note;
+        const std::string prefix = imp.module;
+        for (const Use& u : uses) {
+          const std::string_view callee = u.call->callee;
+          if (!callee.starts_with(prefix) ||
+              (callee.size() > prefix.size() && callee[prefix.size()] != '.' && callee[prefix.size()] != ':'))
+            continue;
+          addUnique(packages, u.packages);
+          if (ctx.catalogue.match(language, kind::Client, callee))
+            f.related.push_back({u.call->range, "`" + abbreviate(m.text(u.call->calleeRange)) +
+                                                    "(...)` is " + quotedList(u.packages) + " in v3"});
+        }
+        if (const CatalogueEntry* e = ctx.catalogue.match(language, kV3Package, imp.module))
+          addUnique(packages, splitPackages(e->label));
+        std::string advice = packages.empty() ? "use the matching `@aws-sdk/client-<service>` package (v3) instead"
+                                              : "use " + quotedList(packages) + " (v3) instead";
+        f.message = "`" + imp.module + "` is part of the AWS SDK for JavaScript v2, which is out of support "
+                    "and not included in Node.js 18+ runtimes; " + advice;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeSdkV2Import() { return std::make_unique<SdkV2Import>(); }
+
+} // namespace ll

@@ -1,0 +1,476 @@
+// The JavaScript/TypeScript frontend's lowering: canonical names through imports, requires and
+// values, handlers, lazy regions, hoistability and statements; and the editor's fixes.
+#include "core/Analysis.h"
+#include "core/Editor.h"
+#include "frontends/Frontend.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace ll;
+
+namespace {
+
+Module lowerText(const std::string& text, Language language = Language::JavaScript,
+                 std::set<std::string> handlers = {}, std::string path = "") {
+  FrontendOptions o;
+  o.handlers = std::move(handlers);
+  if (path.empty()) path = language == Language::JavaScript ? "t.mjs" : language == Language::Tsx ? "t.tsx" : "t.ts";
+  return lowerJavaScript(std::make_shared<SourceFile>(path, text), o, language);
+}
+
+const Call* findCall(const Module& m, std::string_view callee) {
+  for (const Call& c : m.calls)
+    if (c.callee == callee && !c.referenceOnly) return &c;
+  return nullptr;
+}
+
+std::vector<std::string> callees(const Module& m) {
+  std::vector<std::string> out;
+  for (const Call& c : m.calls)
+    if (!c.referenceOnly) out.push_back(c.callee);
+  return out;
+}
+
+int functionNamed(const Module& m, std::string_view name) {
+  for (size_t i = 0; i < m.functions.size(); ++i)
+    if (m.functions[i].qualifiedName == name) return int(i);
+  return -1;
+}
+
+std::vector<std::string> handlers(const Module& m) {
+  std::vector<std::string> out;
+  for (const Function& f : m.functions)
+    if (f.isHandler) out.push_back(f.qualifiedName);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Applies a fix's edits to the module's text.
+std::string applied(const Module& m, const Fix& fix) {
+  std::string text = m.file->text();
+  std::vector<Edit> edits = fix.edits;
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.range.begin > b.range.begin; });
+  for (const Edit& e : edits) text.replace(e.range.begin, e.range.end - e.range.begin, e.text);
+  return text;
+}
+
+} // namespace
+
+TEST(JavaScriptFrontend, CanonicalNamesOfImportsAndRequires) {
+  Module m = lowerText(R"(import { S3Client as Storage } from "@aws-sdk/client-s3";
+import AWS from "aws-sdk";
+import * as pg from "pg";
+import mysql from "mysql2/promise";
+import Redis from "ioredis";
+import https from "node:https";
+const { Pool: PgPool } = require("pg");
+const knex = require("knex");
+const DocumentClient = require("aws-sdk").DynamoDB.DocumentClient;
+new Storage({});
+new AWS.S3();
+new pg.Pool();
+mysql.createPool({});
+new Redis();
+new https.Agent({ keepAlive: true });
+new PgPool();
+knex({});
+new DocumentClient();
+)");
+  EXPECT_EQ(callees(m), (std::vector<std::string>{
+                            "@aws-sdk/client-s3:S3Client", "aws-sdk:S3", "pg:Pool", "mysql2/promise:createPool",
+                            "ioredis", "https:Agent", "pg:Pool", "knex", "aws-sdk:DynamoDB.DocumentClient"}));
+  ASSERT_GE(m.imports.size(), 9u);
+  EXPECT_EQ(m.imports[0].module, "@aws-sdk/client-s3");
+  EXPECT_EQ(m.imports[0].name, "S3Client");
+  EXPECT_EQ(m.imports[0].local, "Storage");
+  EXPECT_EQ(m.imports[1].module, "aws-sdk"); // a default import names the whole module
+  EXPECT_EQ(m.imports[1].name, "");
+  EXPECT_EQ(m.imports[5].module, "node:https"); // as written; canonical names drop `node:`
+  const Import& req = m.imports[6];
+  EXPECT_EQ(req.module, "pg");
+  EXPECT_EQ(req.name, "Pool");
+  EXPECT_EQ(req.local, "PgPool");
+  EXPECT_EQ(m.text(req.range), "require(\"pg\")");
+  EXPECT_EQ(m.imports[8].name, "DynamoDB");
+}
+
+TEST(JavaScriptFrontend, MemberCallsAreNamedAfterTheValue) {
+  Module m = lowerText(R"(import AWS from "aws-sdk";
+import { SSMClient, GetParameterCommand } from "@aws-sdk/client-ssm";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import knex from "knex";
+const ssm = new AWS.SSM();
+const client = new SSMClient({});
+const db = knex({});
+export async function handler() {
+  await ssm.getParameter({ Name: "x" }).promise();
+  await client.send(new GetParameterCommand({ Name: "x" }));
+  DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  db("users").select("*");
+}
+)");
+  EXPECT_NE(findCall(m, "aws-sdk:SSM.getParameter"), nullptr);
+  EXPECT_NE(findCall(m, "aws-sdk:SSM.getParameter.promise"), nullptr);
+  EXPECT_NE(findCall(m, "@aws-sdk/client-ssm:SSMClient.send"), nullptr);
+  EXPECT_NE(findCall(m, "@aws-sdk/client-ssm:GetParameterCommand"), nullptr);
+  EXPECT_NE(findCall(m, "@aws-sdk/lib-dynamodb:DynamoDBDocumentClient.from"), nullptr);
+  EXPECT_NE(findCall(m, "@aws-sdk/client-dynamodb:DynamoDBClient"), nullptr);
+  // Calling the value knex made is not making a new one.
+  EXPECT_NE(findCall(m, "knex()"), nullptr);
+  EXPECT_NE(findCall(m, "knex().select"), nullptr);
+  // `new` is part of the call.
+  const Call* send = findCall(m, "@aws-sdk/client-ssm:GetParameterCommand");
+  EXPECT_EQ(m.text(send->range), "new GetParameterCommand({ Name: \"x\" })");
+  EXPECT_EQ(m.text(send->calleeRange), "new GetParameterCommand");
+  EXPECT_EQ(findCall(m, "@aws-sdk/client-ssm:SSMClient.send")->use, CallUse::Awaited);
+}
+
+TEST(JavaScriptFrontend, TypeOnlyImportsAreNotRuntimeUses) {
+  Module m = lowerText(R"(import type { S3Client } from "@aws-sdk/client-s3";
+import { type SQSClient, SNSClient } from "@aws-sdk/client-sns";
+let client: S3Client | undefined;
+type Factory = () => SQSClient;
+export const handler = async (): Promise<ReturnType<typeof make>> => new SNSClient({});
+function make(): SQSClient { return undefined as unknown as SQSClient; }
+)",
+                       Language::TypeScript);
+  ASSERT_EQ(m.imports.size(), 3u);
+  EXPECT_TRUE(m.imports[0].typeOnly);
+  EXPECT_TRUE(m.imports[1].typeOnly);
+  EXPECT_FALSE(m.imports[2].typeOnly);
+  EXPECT_EQ(callees(m), (std::vector<std::string>{"@aws-sdk/client-sns:SNSClient"}));
+  // `typeof make` in a type is not a reference to make.
+  for (const Call& c : m.calls) EXPECT_FALSE(c.referenceOnly) << c.callee;
+}
+
+TEST(JavaScriptFrontend, FindsHandlers) {
+  Module cjs = lowerText(R"(const middy = require("@middy/core");
+async function base(event) {}
+const other = async (event) => {};
+exports.handler = middy(base).use({ before: async (request) => {} });
+module.exports.lambdaHandler = other;
+exports.notAHandler = async () => {};
+)",
+                         Language::JavaScript, {}, "t.js");
+  EXPECT_EQ(handlers(cjs), (std::vector<std::string>{"base", "before", "other"}));
+  EXPECT_EQ(cjs.functions[functionNamed(cjs, "base")].handlerReason,
+            "wrapped by `middy(...)`, exported as `handler`");
+
+  Module esm = lowerText(R"(function makeHandler(deps) {
+  return async (event) => deps;
+}
+const impl = async () => {};
+class Job { async run(event) {} helper() {} }
+const job = new Job();
+export const handler = makeHandler({});
+export { impl as lambdaHandler };
+export default job.run.bind(job);
+export const streaming = awslambda.streamifyResponse(async (event, stream) => {});
+)");
+  EXPECT_EQ(handlers(esm), (std::vector<std::string>{"Job.run", "impl", "makeHandler.<anonymous>"}));
+  EXPECT_EQ(esm.functions[functionNamed(esm, "makeHandler.<anonymous>")].handlerReason,
+            "returned by `makeHandler(...)`, exported as `handler`");
+  EXPECT_EQ(esm.functions[functionNamed(esm, "Job.run")].handlerReason, "the default export");
+
+  Module named = lowerText("export const streaming = awslambda.streamifyResponse(async (event, stream) => {});\n"
+                           "export async function other(event) {}\n",
+                           Language::JavaScript, {"streaming"});
+  EXPECT_EQ(handlers(named), (std::vector<std::string>{"streaming"}));
+  Module missing = lowerText("export async function other(event) {}\n", Language::JavaScript, {"nope"});
+  ASSERT_EQ(missing.notices.size(), 1u);
+  EXPECT_NE(missing.notices[0].message.find("--handler names 'nope'"), std::string::npos);
+}
+
+TEST(JavaScriptFrontend, PowertoolsClassHandler) {
+  Module m = lowerText(R"(import { Tracer } from "@aws-lambda-powertools/tracer";
+const tracer = new Tracer();
+class Lambda {
+  @tracer.captureLambdaHandler()
+  public async process(_event: unknown, _context: unknown): Promise<void> {}
+}
+)",
+                       Language::TypeScript);
+  EXPECT_EQ(handlers(m), (std::vector<std::string>{"Lambda.process"}));
+  EXPECT_EQ(m.functions[0].handlerReason, "decorated with `@tracer.captureLambdaHandler()`");
+}
+
+TEST(JavaScriptFrontend, CallbacksBelongToTheirFunctionAndEdgesReachHelpers) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+function helper() { return new S3Client({}); }
+function unused() { return new S3Client({}); }
+export const handler = async (event) => {
+  await Promise.all(event.Records.map(async (r) => new S3Client({ region: r.region })));
+  [1].forEach(helper);
+};
+)");
+  InvocationAnalysis a(m);
+  const int h = functionNamed(m, "handler");
+  ASSERT_GE(h, 0);
+  // The inline callback is the handler's own code, not a function of its own.
+  EXPECT_EQ(functionNamed(m, "handler.<anonymous>"), -1);
+  int inHandler = 0;
+  for (const Call& c : m.calls)
+    if (c.callee == "@aws-sdk/client-s3:S3Client" && c.function == h) ++inHandler;
+  EXPECT_EQ(inHandler, 1);
+  EXPECT_TRUE(a.perInvocation(functionNamed(m, "helper")));  // passed as a callback
+  EXPECT_FALSE(a.perInvocation(functionNamed(m, "unused")));
+}
+
+TEST(JavaScriptFrontend, MarksLazyInitialisation) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+let a, b, c, d;
+const byRegion = new Map();
+function f1() { if (!a) a = new S3Client({}); return a; }
+function f2() { b ??= new S3Client({}); return b; }
+function f3() { return c || (c = new S3Client({})); }
+function f4() { if (d === undefined) { d = new S3Client({}); } return d; }
+function f5(r) { let x = byRegion.get(r); if (!x) { x = new S3Client({ region: r }); byRegion.set(r, x); } return x; }
+function f6() { if (a) return a; a = new S3Client({}); return a; }
+function f7() { let local; local ??= new S3Client({}); return local; }
+function f8() { if (!a) console.log("miss"); return new S3Client({}); }
+)");
+  for (const Call& c : m.calls) {
+    if (c.callee != "@aws-sdk/client-s3:S3Client" || c.function < 0) continue;
+    const std::string& fn = m.functions[c.function].name;
+    const bool expectLazy = fn != "f7" && fn != "f8";
+    EXPECT_EQ(c.lazy, expectLazy) << fn;
+  }
+}
+
+TEST(JavaScriptFrontend, MemoizedFunctionsStopTheSearch) {
+  Module m = lowerText(R"(import memoize from "lodash/memoize";
+import { S3Client } from "@aws-sdk/client-s3";
+const getClient = memoize(() => new S3Client({}));
+export const handler = async () => getClient();
+)");
+  const int f = functionNamed(m, "getClient");
+  ASSERT_GE(f, 0);
+  EXPECT_TRUE(m.functions[f].memoized);
+}
+
+TEST(JavaScriptFrontend, HoistabilityAndStatements) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+const REGION = process.env.AWS_REGION;
+export const handler = async (event) => {
+  const s3 = new S3Client({ region: REGION, retryMode: process.env.MODE, maxAttempts: Math.max(1, 3) });
+  let perEvent = new S3Client({ region: event.region });
+  perEvent = null;
+  const later = new S3Client({ region: LATER });
+  const random = new S3Client({ maxAttempts: Math.random() });
+  const closed = new S3Client({});
+  closed.destroy();
+  if (event.x) { const nested = new S3Client({}); }
+  const withCallback = new S3Client({ retryStrategy: (n) => Math.min(n, 3) });
+};
+const LATER = "eu-west-1";
+)");
+  auto stmt = [&](const std::string& name) -> const Statement* {
+    for (const Statement& s : m.statements)
+      if (s.assignedName == name) return &s;
+    return nullptr;
+  };
+  auto call = [&](const std::string& name) { return &m.calls[stmt(name)->call]; };
+  ASSERT_NE(stmt("s3"), nullptr);
+  EXPECT_TRUE(call("s3")->hoistable);
+  EXPECT_TRUE(stmt("s3")->inFunctionBody);
+  EXPECT_TRUE(stmt("s3")->assignedOnce);
+  EXPECT_EQ(stmt("s3")->declarationKind, "const");
+  EXPECT_FALSE(stmt("s3")->lines.empty());
+  EXPECT_FALSE(call("perEvent")->hoistable);
+  EXPECT_FALSE(stmt("perEvent")->assignedOnce);
+  EXPECT_FALSE(call("later")->hoistable); // bound after the handler's statement
+  EXPECT_FALSE(call("random")->hoistable);
+  EXPECT_TRUE(stmt("closed")->released);
+  EXPECT_FALSE(stmt("nested")->inFunctionBody);
+  EXPECT_TRUE(call("withCallback")->hoistable);
+  EXPECT_EQ(m.functions[0].topLevelStart, m.file->lineStart(3));
+}
+
+TEST(JavaScriptFrontend, JsDocStaysWithItsFunction) {
+  Module m = lowerText("const a = 1;\n\n/**\n * The handler.\n */\nexport async function handler() {}\n");
+  ASSERT_EQ(m.functions.size(), 1u);
+  EXPECT_EQ(m.functions[0].topLevelStart, m.file->lineStart(3));
+}
+
+TEST(JavaScriptFrontend, SyntaxErrorsLeaveTheRestAnalysed) {
+  Module m = lowerText("import { S3Client } from \"@aws-sdk/client-s3\";\n"
+                       "export const handler = async () => { const s3 = new S3Client({}); return s3; };\n"
+                       "function broken( {\n");
+  EXPECT_TRUE(m.hasSyntaxErrors);
+  ASSERT_FALSE(m.notices.empty());
+  EXPECT_NE(m.notices[0].message.find("syntax error"), std::string::npos);
+  EXPECT_NE(findCall(m, "@aws-sdk/client-s3:S3Client"), nullptr);
+}
+
+TEST(JavaScriptFrontend, SkipsMinifiedCode) {
+  std::string line = "var a=require(\"x\");";
+  while (line.size() < 3000) line += "function f(b){return b+1}var c=f(1);";
+  Module m = lowerText(line + "\n", Language::JavaScript, {}, "bundle.js");
+  ASSERT_EQ(m.notices.size(), 1u);
+  EXPECT_NE(m.notices[0].message.find("looks minified or generated; skipped"), std::string::npos);
+  EXPECT_TRUE(m.calls.empty());
+  Module named = lowerText("exports.handler = () => 1;\n", Language::JavaScript, {}, "app.min.js");
+  ASSERT_EQ(named.notices.size(), 1u);
+  // A long data literal is not minified code.
+  Module data = lowerText("const DATA = \"" + std::string(5000, 'A') + "\";\nexports.handler = () => DATA;\n",
+                          Language::JavaScript, {}, "data.js");
+  EXPECT_TRUE(data.notices.empty());
+  EXPECT_EQ(handlers(data), (std::vector<std::string>{"handler"}));
+}
+
+TEST(JavaScriptFrontend, LanguagesByExtension) {
+  EXPECT_EQ(languageForPath("a.js"), Language::JavaScript);
+  EXPECT_EQ(languageForPath("a.mjs"), Language::JavaScript);
+  EXPECT_EQ(languageForPath("a.cjs"), Language::JavaScript);
+  EXPECT_EQ(languageForPath("a.jsx"), Language::JavaScript);
+  EXPECT_EQ(languageForPath("a.ts"), Language::TypeScript);
+  EXPECT_EQ(languageForPath("a.mts"), Language::TypeScript);
+  EXPECT_EQ(languageForPath("a.cts"), Language::TypeScript);
+  EXPECT_EQ(languageForPath("a.tsx"), Language::Tsx);
+  EXPECT_TRUE(parsesCleanly(Language::Tsx, "const a = <div>{1}</div>;\n"));
+  EXPECT_FALSE(parsesCleanly(Language::TypeScript, "const a = <div>{1}</div>;\n"));
+}
+
+TEST(JavaScriptEditor, HoistsAPlainDeclaration) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+
+export const handler = async (event) => {
+    const s3 = new S3Client({
+        region: process.env.AWS_REGION,
+    });
+    return s3;
+};
+)");
+  const Call* c = findCall(m, "@aws-sdk/client-s3:S3Client");
+  ASSERT_NE(c, nullptr);
+  auto fix = editorFor(m.language).hoistToModuleScope(m, *c);
+  ASSERT_TRUE(fix);
+  EXPECT_EQ(fix->applicability, Applicability::Safe);
+  EXPECT_EQ(applied(m, *fix), R"(import { S3Client } from "@aws-sdk/client-s3";
+
+const s3 = new S3Client({
+    region: process.env.AWS_REGION,
+});
+
+export const handler = async (event) => {
+    return s3;
+};
+)");
+}
+
+TEST(JavaScriptEditor, LazyGetterFollowsTheFileStyle) {
+  Module m = lowerText("import { S3Client } from \"@aws-sdk/client-s3\"\n\n"
+                       "export const handler = async (event) => {\n"
+                       "    if (event.x) return new S3Client({})\n"
+                       "    return null\n"
+                       "}\n");
+  const Call* c = findCall(m, "@aws-sdk/client-s3:S3Client");
+  ASSERT_NE(c, nullptr);
+  EXPECT_FALSE(editorFor(m.language).hoistToModuleScope(m, *c));
+  auto fix = editorFor(m.language).lazyInitialize(m, *c, LazyPurpose::Client);
+  ASSERT_TRUE(fix);
+  EXPECT_EQ(fix->applicability, Applicability::Unsafe);
+  EXPECT_EQ(fix->description, "Create it once in `getS3Client()`, cached at module level");
+  EXPECT_EQ(applied(m, *fix), "import { S3Client } from \"@aws-sdk/client-s3\"\n\n"
+                              "let _s3Client\n"
+                              "function getS3Client() {\n"
+                              "    _s3Client ??= new S3Client({})\n"
+                              "    return _s3Client\n"
+                              "}\n\n"
+                              "export const handler = async (event) => {\n"
+                              "    if (event.x) return getS3Client()\n"
+                              "    return null\n"
+                              "}\n");
+}
+
+TEST(JavaScriptEditor, ConfigLoaderWrapsTheSendAndForgetsFailures) {
+  Module m = lowerText(R"(import { SSMClient, GetParameterCommand } from "@aws-sdk/client-ssm";
+const ssm = new SSMClient({});
+export const handler = async () => {
+  const param = await ssm.send(new GetParameterCommand({ Name: "/x" }));
+  return param;
+};
+)",
+                       Language::TypeScript);
+  const Call* c = findCall(m, "@aws-sdk/client-ssm:GetParameterCommand");
+  ASSERT_NE(c, nullptr);
+  auto fix = editorFor(m.language).lazyInitialize(m, *c, LazyPurpose::Config);
+  ASSERT_TRUE(fix);
+  const std::string out = applied(m, *fix);
+  EXPECT_NE(out.find("let _paramPromise: Promise<import(\"@aws-sdk/client-ssm\").GetParameterCommandOutput> | undefined;\n"
+                     "function loadParam() {\n"
+                     "  _paramPromise ??= ssm.send(new GetParameterCommand({ Name: \"/x\" })).catch((err) => {\n"
+                     "    _paramPromise = undefined;\n"
+                     "    throw err;\n"
+                     "  });\n"
+                     "  return _paramPromise;\n"
+                     "}\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("const param = await loadParam();"), std::string::npos) << out;
+  EXPECT_TRUE(parsesCleanly(Language::TypeScript, out));
+}
+
+TEST(JavaScriptEditor, NoFixForEventArgumentsOrClosedClients) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+export const handler = async (event) => {
+  const perEvent = new S3Client({ region: event.region });
+  const closed = new S3Client({});
+  closed.destroy();
+};
+)");
+  const Editor& e = editorFor(m.language);
+  for (const Call& c : m.calls) {
+    if (c.callee != "@aws-sdk/client-s3:S3Client") continue;
+    EXPECT_FALSE(e.hoistToModuleScope(m, c)) << m.text(c.range);
+    EXPECT_FALSE(e.lazyInitialize(m, c, LazyPurpose::Client)) << m.text(c.range);
+  }
+}
+
+TEST(JavaScriptFrontend, ClosureCachesCountOnlyWhenTheirFunctionRunsOnce) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+function makeHandler() {
+  let shared;
+  const get = () => (shared ??= new S3Client({}));
+  return async (event) => get();
+}
+export const lambdaHandler = makeHandler();
+export const handler = async (event) => {
+  let client;
+  const getClient = () => { client ??= new S3Client({}); return client; };
+  return getClient();
+};
+)");
+  for (const Call& c : m.calls) {
+    if (c.callee != "@aws-sdk/client-s3:S3Client") continue;
+    const std::string& owner = m.functions[c.function].qualifiedName;
+    // The factory runs once at Init, so its variable is a real cache; the handler's is not.
+    EXPECT_EQ(c.lazy, owner == "makeHandler.get") << owner;
+  }
+}
+
+TEST(JavaScriptFrontend, ReassignedModuleVariablesAreNotHoistable) {
+  Module m = lowerText(R"(import { S3Client } from "@aws-sdk/client-s3";
+let region = "us-east-1";
+let count = 0;
+let later = "a";
+const fixed = "eu-west-1";
+export const handler = async (event) => {
+  region = event.region ?? region;
+  count++;
+  const a = new S3Client({ region });
+  const b = new S3Client({ region: fixed });
+  const c = new S3Client({ maxAttempts: count });
+  const d = new S3Client({ region: later });
+  return [a, b, c, d];
+};
+later = "b";
+)");
+  std::vector<bool> hoistable;
+  for (const Call& c : m.calls)
+    if (c.callee == "@aws-sdk/client-s3:S3Client") hoistable.push_back(c.hoistable);
+  EXPECT_EQ(hoistable, (std::vector<bool>{false, true, false, false}));
+}
