@@ -38,11 +38,12 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
     if (const CatalogueEntry* entry = ctx.catalogue.match(language, rule.kind, call.callee))
       matched.emplace_back(&call, entry);
   }
-  // `boto3.Session().client("s3")` is one construction to fix: report the outermost call, not
-  // also the one it is made from.
+  // `boto3.Session().client("s3")` and `DynamoDBDocumentClient.from(new DynamoDBClient({}))`
+  // are one construction to fix: report the outermost call, not also the ones it is made from.
   auto madeFromAnother = [&](const Call& inner) {
     for (const auto& [outer, entry] : matched)
-      if (outer != &inner && outer->calleeRange.contains(inner.range)) return true;
+      if (outer != &inner && outer->range.contains(inner.range) && !(outer->range == inner.range))
+        return true;
     return false;
   };
   for (const auto& [callPtr, entry] : matched) {

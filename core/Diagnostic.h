@@ -27,6 +27,10 @@ struct Fix {
   std::string description;
   Applicability applicability = Applicability::Safe;
   std::vector<Edit> edits; // non-overlapping, any order
+  /// Names the fix binds at module scope. Two fixes that bind the same name are never applied
+  /// in the same round: the second is re-made against the first's result, where the editor
+  /// reuses the name or picks another.
+  std::vector<std::string> introduces;
 };
 
 struct RelatedLocation {

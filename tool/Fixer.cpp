@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <cerrno>
 #include <cstring>
 #include <climits>
@@ -30,6 +31,7 @@ bool applicable(const Fix& fix, bool allowUnsafe) {
 
 size_t applyFixes(std::string& text, const std::vector<const Fix*>& fixes) {
   std::vector<const Edit*> accepted;
+  std::set<std::string_view> introduced;
   size_t applied = 0;
   for (const Fix* fix : fixes) {
     bool clash = false;
@@ -38,8 +40,11 @@ size_t applyFixes(std::string& text, const std::vector<const Fix*>& fixes) {
       for (const Edit* a : accepted)
         if (overlaps(e.range, a->range)) clash = true;
     }
+    for (const std::string& name : fix->introduces)
+      if (introduced.contains(name)) clash = true;
     if (clash) continue;
     for (const Edit& e : fix->edits) accepted.push_back(&e);
+    for (const std::string& name : fix->introduces) introduced.insert(name);
     ++applied;
   }
   // Apply from the end so earlier offsets stay valid. For equal positions keep the fix's order.

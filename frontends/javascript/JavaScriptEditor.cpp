@@ -232,11 +232,6 @@ void matchLineEndings(const Module& m, Fix& fix) {
   }
 }
 
-/// A zero-width edit that makes two fixes introducing the same module-level name clash in one
-/// fixing round, so the second is made against the result of the first (where it then reuses
-/// or avoids the name) instead of declaring it twice.
-void addNameGuard(std::vector<Edit>& edits, uint32_t at) { edits.push_back({{at, at}, ""}); }
-
 } // namespace
 
 std::optional<Fix> JavaScriptEditor::hoistToModuleScope(const Module& m, const Call& call) const {
@@ -261,17 +256,7 @@ std::optional<Fix> JavaScriptEditor::hoistToModuleScope(const Module& m, const C
   fix.description = "Move `" + abbreviate(code) + "` to module scope";
   fix.edits.push_back({{at, at}, code + "\n\n"});
   fix.edits.push_back({s.lines, ""});
-  // Two functions hoisting the same name in one round would declare it twice.
-  uint32_t first = s.range.begin;
-  bool shared = false;
-  for (const Statement& other : m.statements) {
-    if (&other == &s || other.assignedName != s.assignedName || other.declarationKind.empty() ||
-        other.call < 0 || other.function < 0 || !other.inFunctionBody)
-      continue;
-    shared = true;
-    first = std::min(first, other.range.begin);
-  }
-  if (shared) addNameGuard(fix.edits, first);
+  fix.introduces.push_back(s.assignedName);
   matchLineEndings(m, fix);
   return fix;
 }
@@ -413,18 +398,7 @@ std::optional<Fix> JavaScriptEditor::lazyInitialize(const Module& m, const Call&
                         : "Load it once in `" + getter + "()`, cached at module level";
   fix.edits.push_back({{at, at}, code});
   fix.edits.push_back({target->range, getter + "()"});
-  // Another call that would get the same names in this round must wait for the next one.
-  uint32_t first = target->range.begin;
-  bool shared = false;
-  for (const Call& other : m.calls) {
-    if (&other == &call || &other == target || other.referenceOnly || other.function < 0 ||
-        !other.hoistable || other.callee.empty())
-      continue;
-    if (nameBase(m, other, other) != base) continue;
-    shared = true;
-    first = std::min(first, other.range.begin);
-  }
-  if (shared) addNameGuard(fix.edits, first);
+  fix.introduces = {cache, getter};
   matchLineEndings(m, fix);
   return fix;
 }

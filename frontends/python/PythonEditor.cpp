@@ -39,7 +39,9 @@ Edit insertStatementBefore(const Module& m, uint32_t at, const std::string& code
     if (simple) {
       uint32_t after = f.lineEndWithNewline(k);
       bool hasNewline = after > 0 && f.text()[after - 1] == '\n';
-      return {{after, after}, (hasNewline ? "" : "\n") + code + "\n"};
+      // Code after the imports is set off from them by a blank line.
+      bool afterImport = prev.starts_with("import ") || prev.starts_with("from ");
+      return {{after, after}, std::string(hasNewline ? "" : "\n") + (afterImport ? "\n" : "") + code + "\n"};
     }
   }
   return {{at, at}, code + "\n\n\n"};
@@ -68,6 +70,7 @@ std::optional<Fix> PythonEditor::hoistToModuleScope(const Module& m, const Call&
   fix.description = "Move `" + abbreviate(code) + "` to module scope";
   fix.edits.push_back(insertStatementBefore(m, at, code));
   fix.edits.push_back(removeStatement(m, s));
+  fix.introduces.push_back(s.assignedName);
   return fix;
 }
 
@@ -106,6 +109,7 @@ std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& cal
                         : "Load it once in `" + getter + "()`, cached at module level";
   fix.edits.push_back({{at, at}, code});
   fix.edits.push_back({call.range, getter + "()"});
+  fix.introduces = {cache, getter};
   return fix;
 }
 

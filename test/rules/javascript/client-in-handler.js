@@ -39,7 +39,7 @@ exports.handler = async (event, context) => {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: AWS SDK client `new S3Client(...)` is created on every invocation in handler `handler`; create it once at module scope and reuse it [client-in-handler]
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: DynamoDB document client `DynamoDBDocumentClient.from(...)` is created on every invocation in handler `handler`; {{.*}} [client-in-handler]
-  // CHECK-MESSAGES: :[[@LINE-2]]:43: warning: AWS SDK client `new DynamoDBClient(...)` {{.*}} [client-in-handler]
+  // The DynamoDBClient made for it is part of the same construction: one finding, one fix.
   const perEvent = new S3Client({ region: event.region });
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
   await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: "x" }));

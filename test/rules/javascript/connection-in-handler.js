@@ -29,7 +29,7 @@ exports.handler = async (event) => {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: database client `knex(...)` {{.*}} [connection-in-handler]
   const api = axios.create({ baseURL: process.env.API_URL, httpsAgent: new https.Agent({ keepAlive: true }) });
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: HTTP client `axios.create(...)` {{.*}} [connection-in-handler]
-  // CHECK-MESSAGES: :[[@LINE-2]]:72: warning: HTTP client `new https.Agent(...)` {{.*}} [connection-in-handler]
+  // The agent made for it is part of the same construction: one finding, one fix.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: HTTP client `new Agent(...)` {{.*}} [connection-in-handler]
   const closed = new Pool();
