@@ -4,6 +4,35 @@
 
 namespace ll {
 
+const Statement* movableStatement(const Module& m, const Call& call) {
+  if (call.function < 0 || call.statement < 0 || !call.hoistable) return nullptr;
+  const Statement& s = m.statements[call.statement];
+  const bool whole = s.call >= 0 && &m.calls[s.call] == &call;
+  if (!whole || s.assignedName.empty() || !s.inFunctionBody || !s.assignedOnce ||
+      s.lines.empty() || s.released)
+    return nullptr;
+  return &s;
+}
+
+std::string statementText(const Module& m, const Statement& s) {
+  std::string_view text = m.file->text();
+  uint32_t end = s.lines.end;
+  while (end > s.range.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  return std::string(text.substr(s.range.begin, end - s.range.begin));
+}
+
+std::optional<Fix> reuseModuleBinding(const Module& m, const Call& call, const Statement& s,
+                                      Edit removal) {
+  auto it = m.moduleNames.find(s.assignedName);
+  if (it == m.moduleNames.end()) return std::nullopt;
+  Fix fix;
+  if (it->second.valueText != m.text(call.range)) return fix; // bound to something else
+  fix.applicability = Applicability::Safe;
+  fix.description = "Reuse the module-level `" + s.assignedName + "` instead of creating it again";
+  fix.edits.push_back(std::move(removal));
+  return fix;
+}
+
 std::string uniqueModuleName(const Module& m, const std::string& base) {
   if (!m.moduleNames.contains(base)) return base;
   for (int i = 2;; ++i) {

@@ -1,12 +1,28 @@
 #pragma once
 // Language-independent pieces of writing edits: naming new module-level symbols, shortening
 // code for fix descriptions.
+#include "core/Diagnostic.h"
 #include "core/Model.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ll {
+
+/// The statement a hoist would move: `call` is the whole value of a plain assignment directly
+/// in its function's body, whose name is bound once there and not closed, on lines of its own,
+/// with a callee and arguments that can run at module scope. Null otherwise.
+const Statement* movableStatement(const Module& m, const Call& call);
+/// A statement's text from its first character to the end of its last line (a trailing comment
+/// travels with it), without the final line break.
+std::string statementText(const Module& m, const Statement& s);
+
+/// For a hoist whose name the module already binds: the fix that reuses the module-level name
+/// (applying `removal`, which deletes the local statement) when it is bound to the same value,
+/// else a fix with no edits (the hoist is impossible). Nothing when the name is free.
+std::optional<Fix> reuseModuleBinding(const Module& m, const Call& call, const Statement& s,
+                                      Edit removal);
 
 /// `base` made unique among the module's names by a numeric suffix (`_s3`, `_s3_2`, ...).
 std::string uniqueModuleName(const Module& m, const std::string& base);

@@ -109,15 +109,6 @@ std::string reindent(std::string_view text, std::string_view oldIndent, std::str
   return out;
 }
 
-/// The statement's text from its first character to the end of its last line (a trailing
-/// comment travels with it), without the final newline.
-std::string statementText(const Module& m, const Statement& s) {
-  std::string_view text = m.file->text();
-  uint32_t end = s.lines.end;
-  while (end > s.range.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
-  return std::string(text.substr(s.range.begin, end - s.range.begin));
-}
-
 int indexOf(const Module& m, const Call& call) { return static_cast<int>(&call - m.calls.data()); }
 
 /// `S3Client` -> `s3Client`, `SSMClient` -> `ssmClient`, `SQS` -> `sqs`.
@@ -235,21 +226,13 @@ void matchLineEndings(const Module& m, Fix& fix) {
 } // namespace
 
 std::optional<Fix> JavaScriptEditor::hoistToModuleScope(const Module& m, const Call& call) const {
-  if (call.function < 0 || call.statement < 0 || !call.hoistable) return std::nullopt;
-  const Statement& s = m.statements[call.statement];
-  if (s.call != indexOf(m, call) || s.assignedName.empty() || s.declarationKind.empty() ||
-      !s.inFunctionBody || !s.assignedOnce || s.lines.empty() || s.released)
-    return std::nullopt;
-  const std::string_view value = m.text(call.range);
+  const Statement* movable = movableStatement(m, call);
+  if (!movable || movable->declarationKind.empty()) return std::nullopt;
+  const Statement& s = *movable;
+  if (auto reuse = reuseModuleBinding(m, call, s, {s.lines, ""}))
+    return reuse->edits.empty() ? std::nullopt : reuse;
   Fix fix;
   fix.applicability = Applicability::Safe;
-  if (auto it = m.moduleNames.find(s.assignedName); it != m.moduleNames.end()) {
-    // The module already binds this name; reuse it only if it is bound to the same thing.
-    if (it->second.valueText != value) return std::nullopt;
-    fix.description = "Reuse the module-level `" + s.assignedName + "` instead of creating it again";
-    fix.edits.push_back({s.lines, ""});
-    return fix;
-  }
   const std::string code =
       reindent(statementText(m, s), m.file->indentationAt(s.range.begin), "");
   const uint32_t at = m.functions[call.function].topLevelStart;

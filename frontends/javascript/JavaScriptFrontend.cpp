@@ -176,21 +176,9 @@ public:
     const TSLanguage* lang = m_.language == Language::TypeScript ? tree_sitter_typescript()
                              : m_.language == Language::Tsx      ? tree_sitter_tsx()
                                                                  : tree_sitter_javascript();
-    tree_ = ts::parse(lang, src_);
-    if (!tree_) {
-      m_.notices.push_back({Level::Error, m_.file->path(), std::nullopt,
-                            std::string("the ") + languageLabel() +
-                                " parser gave up on this file; it was not analysed"});
-      m_.hasSyntaxErrors = true;
-      return std::move(m_);
-    }
+    tree_ = ts::parseModule(m_, lang, languageLabel());
+    if (!tree_) return std::move(m_);
     TSNode root = ts_tree_root_node(tree_.get());
-    if (TSNode err = ts::firstError(root); !ts::isNull(err)) {
-      m_.hasSyntaxErrors = true;
-      m_.notices.push_back({Level::Warning, m_.file->path(), m_.file->position(ts_node_start_byte(err)),
-                            "syntax error; findings in this file may be incomplete and no fixes are "
-                            "applied to it"});
-    }
     scopes_.push_back(Scope{});
     scopes_.back().functionScope = true;
     thisStack_.push_back(Value{});
@@ -2038,18 +2026,9 @@ private:
     s.function = currentFunction();
     s.inFunctionBody = blockInfo_.functionBody;
     s.onlyInBlock = blockInfo_.onlyStatement;
-    const SourceFile& file = *m_.file;
-    Position b = file.position(s.range.begin), e = file.position(s.range.end);
-    std::string_view before = src_.substr(file.lineStart(b.line), s.range.begin - file.lineStart(b.line));
-    std::string_view lastLine = file.lineText(e.line);
-    std::string_view after = lastLine.substr(std::min<size_t>(lastLine.size(), s.range.end - file.lineStart(e.line)));
-    size_t a = after.find_first_not_of(" \t");
-    const bool cleanBefore = before.find_first_not_of(" \t") == std::string_view::npos;
-    const bool cleanAfter = a == std::string_view::npos || after.substr(a).starts_with("//");
     std::string_view t = type(statementNode_);
-    if (cleanBefore && cleanAfter &&
-        (t == "expression_statement" || t == "lexical_declaration" || t == "variable_declaration"))
-      s.lines = {file.lineStart(b.line), file.lineEndWithNewline(e.line)};
+    if (t == "expression_statement" || t == "lexical_declaration" || t == "variable_declaration")
+      s.lines = ts::wholeLines(*m_.file, s.range, "//");
     currentStatement_ = static_cast<int>(m_.statements.size());
     m_.statements.push_back(std::move(s));
     return currentStatement_;
@@ -2117,9 +2096,7 @@ private:
   void tooDeep(TSNode n) {
     if (reportedTooDeep_) return;
     reportedTooDeep_ = true;
-    m_.notices.push_back({Level::Warning, m_.file->path(), m_.file->position(ts_node_start_byte(n)),
-                          "code nested more than " + std::to_string(kMaxDepth) +
-                              " levels deep was not analysed"});
+    m_.notices.push_back(ts::tooDeepNotice(*m_.file, ts_node_start_byte(n), kMaxDepth));
   }
 
   // ---- lazy initialisation -----------------------------------------------------------------

@@ -6,15 +6,6 @@ namespace ll {
 
 namespace {
 
-/// The statement's text from its first character to the end of its last line (a trailing
-/// comment travels with it), without the final newline.
-std::string statementText(const Module& m, const Statement& s) {
-  std::string_view text = m.file->text();
-  uint32_t end = s.lines.end;
-  while (end > s.range.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
-  return std::string(text.substr(s.range.begin, end - s.range.begin));
-}
-
 /// Removes a statement's lines; a block left empty gets `pass` so it stays valid Python.
 Edit removeStatement(const Module& m, const Statement& s) {
   if (!s.onlyInBlock) return {s.lines, ""};
@@ -50,22 +41,14 @@ Edit insertStatementBefore(const Module& m, uint32_t at, const std::string& code
 } // namespace
 
 std::optional<Fix> PythonEditor::hoistToModuleScope(const Module& m, const Call& call) const {
-  if (call.function < 0 || call.statement < 0 || !call.hoistable) return std::nullopt;
-  const Statement& s = m.statements[call.statement];
-  if (s.call < 0 || &m.calls[s.call] != &call || s.assignedName.empty() || !s.inFunctionBody ||
-      !s.assignedOnce || s.lines.empty() || s.released)
-    return std::nullopt;
+  const Statement* movable = movableStatement(m, call);
+  if (!movable) return std::nullopt;
+  const Statement& s = *movable;
+  if (auto reuse = reuseModuleBinding(m, call, s, removeStatement(m, s)))
+    return reuse->edits.empty() ? std::nullopt : reuse;
   const std::string code = statementText(m, s);
-  const std::string_view value = m.text(call.range);
   Fix fix;
   fix.applicability = Applicability::Safe;
-  if (auto it = m.moduleNames.find(s.assignedName); it != m.moduleNames.end()) {
-    // The module already binds this name; reuse it only if it is bound to the same thing.
-    if (it->second.valueText != value) return std::nullopt;
-    fix.description = "Reuse the module-level `" + s.assignedName + "` instead of creating it again";
-    fix.edits.push_back(removeStatement(m, s));
-    return fix;
-  }
   const uint32_t at = m.functions[call.function].topLevelStart;
   fix.description = "Move `" + abbreviate(code) + "` to module scope";
   fix.edits.push_back(insertStatementBefore(m, at, code));

@@ -85,20 +85,9 @@ public:
   }
 
   Module run() {
-    tree_ = ts::parse(tree_sitter_python(), src_);
-    if (!tree_) {
-      m_.notices.push_back({Level::Error, m_.file->path(), std::nullopt,
-                            "the Python parser gave up on this file; it was not analysed"});
-      m_.hasSyntaxErrors = true;
-      return std::move(m_);
-    }
+    tree_ = ts::parseModule(m_, tree_sitter_python(), "Python");
+    if (!tree_) return std::move(m_);
     TSNode root = ts_tree_root_node(tree_.get());
-    if (TSNode err = ts::firstError(root); !ts::isNull(err)) {
-      m_.hasSyntaxErrors = true;
-      m_.notices.push_back({Level::Warning, m_.file->path(), m_.file->position(ts_node_start_byte(err)),
-                            "syntax error; findings in this file may be incomplete and no fixes are "
-                            "applied to it"});
-    }
     scopes_.push_back(Scope{});
     collect(root, -1, -1, "", 0, nullptr);
     walkBlock(root, /*functionBody=*/false);
@@ -976,18 +965,7 @@ private:
     s.function = currentFunction();
     s.inFunctionBody = blockInfo_.functionBody;
     s.onlyInBlock = blockInfo_.onlyStatement;
-    // Whole lines: nothing but indentation before it, nothing but a comment after it.
-    const SourceFile& f = *m_.file;
-    Position b = f.position(s.range.begin), e = f.position(s.range.end);
-    std::string_view before = src_.substr(f.lineStart(b.line), s.range.begin - f.lineStart(b.line));
-    std::string_view lastLine = f.lineText(e.line);
-    std::string_view after =
-        lastLine.substr(std::min<size_t>(lastLine.size(), s.range.end - f.lineStart(e.line)));
-    size_t a = after.find_first_not_of(" \t");
-    bool cleanBefore = before.find_first_not_of(" \t") == std::string_view::npos;
-    bool cleanAfter = a == std::string_view::npos || after[a] == '#';
-    if (cleanBefore && cleanAfter && is(statementNode_, "expression_statement"))
-      s.lines = {f.lineStart(b.line), f.lineEndWithNewline(e.line)};
+    if (is(statementNode_, "expression_statement")) s.lines = ts::wholeLines(*m_.file, s.range, "#");
     currentStatement_ = static_cast<int>(m_.statements.size());
     m_.statements.push_back(std::move(s));
     return currentStatement_;
@@ -1033,9 +1011,7 @@ private:
   void tooDeep(TSNode n) {
     if (reportedTooDeep_) return;
     reportedTooDeep_ = true;
-    m_.notices.push_back({Level::Warning, m_.file->path(), m_.file->position(ts_node_start_byte(n)),
-                          "code nested more than " + std::to_string(kMaxDepth) +
-                              " levels deep was not analysed"});
+    m_.notices.push_back(ts::tooDeepNotice(*m_.file, ts_node_start_byte(n), kMaxDepth));
   }
 
   // ---- after the walk ----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 // Thin RAII and convenience layer over the tree-sitter C API, shared by the tree-sitter
 // frontends.
+#include "core/Model.h"
 #include "core/Source.h"
 
 #include <memory>
@@ -41,5 +42,16 @@ inline TSNode parent(TSNode n) { return ts_node_parent(n); }
 
 /// First syntax error (an ERROR or MISSING node) in the tree, or a null node.
 TSNode firstError(TSNode root);
+
+/// Parses the module's file. Records in the module what every frontend says alike: a parser
+/// that gave up (null result) or the first syntax error.
+TreePtr parseModule(Module& m, const TSLanguage* language, std::string_view languageLabel);
+
+/// The whole lines a statement occupies (indentation and final newline included) when nothing
+/// but indentation precedes it and nothing but a `lineComment` comment follows it; else empty.
+ByteRange wholeLines(const SourceFile& file, ByteRange statement, std::string_view lineComment);
+
+/// The notice for code nested deeper than a frontend walks.
+Notice tooDeepNotice(const SourceFile& file, uint32_t offset, int maxDepth);
 
 } // namespace ll::ts
