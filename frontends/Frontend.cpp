@@ -54,8 +54,11 @@ namespace {
 /// For languages without an editor yet: offers no edits.
 class NoEditor final : public Editor {
 public:
-  std::optional<Fix> hoistToModuleScope(const Module&, const Call&) const override { return std::nullopt; }
-  std::optional<Fix> lazyInitialize(const Module&, const Call&, LazyPurpose) const override {
+  std::optional<Fix> hoistToModuleScope(const Module& /*m*/, const Call& /*call*/) const override {
+    return std::nullopt;
+  }
+  std::optional<Fix> lazyInitialize(const Module& /*m*/, const Call& /*call*/,
+                                    LazyPurpose /*purpose*/) const override {
     return std::nullopt;
   }
 };

@@ -28,7 +28,7 @@ bool occurs(std::string_view text, std::string_view name) {
 }
 
 bool freeName(const Module& m, const std::string& name) {
-  return !m.moduleNames.count(name) && !occurs(m.file->text(), name);
+  return !m.moduleNames.contains(name) && !occurs(m.file->text(), name);
 }
 
 /// The indentation step of the file: the most common increase from one line to the next
@@ -54,7 +54,8 @@ std::string indentUnit(const Module& m) {
       best = step;
       count = c;
     }
-  return std::string(best, ' ');
+  // Braces would pick std::string's initializer-list constructor.
+  return std::string(best, ' '); // NOLINT(modernize-return-braced-init-list)
 }
 
 /// Whether the file ends statements with semicolons (the "standard" style does not).
@@ -191,7 +192,7 @@ std::string_view trim(std::string_view s) {
 /// `outer` is `x.send(<call>)`: `call` is its only argument.
 bool isSendOf(const Module& m, const Call& outer, const Call& call) {
   if (outer.referenceOnly || outer.function != call.function || &outer == &call) return false;
-  if (!(outer.range.begin < call.range.begin && call.range.end < outer.range.end)) return false;
+  if (outer.range.begin >= call.range.begin || call.range.end >= outer.range.end) return false;
   std::string_view callee = m.text(outer.calleeRange);
   if (!callee.ends_with(".send") && !callee.ends_with("?.send")) return false;
   std::string_view open = trim(m.text({outer.calleeRange.end, call.range.begin}));
@@ -294,7 +295,7 @@ std::optional<Fix> JavaScriptEditor::lazyInitialize(const Module& m, const Call&
     cache = "_" + base + suffix + num;
     getter = verb + capitalized(base) + num;
     // A getter made by an earlier fix for the same expression: call it.
-    if (m.moduleNames.count(getter) && targetText.find('\n') == std::string_view::npos &&
+    if (m.moduleNames.contains(getter) && targetText.find('\n') == std::string_view::npos &&
         fileText.find(cache + " ?\?= " + std::string(targetText)) != std::string_view::npos) {
       Fix reuse;
       reuse.applicability = Applicability::Unsafe;

@@ -55,7 +55,7 @@ bool isTypeOnly(std::string_view t) {
       "opting_type_annotation", "omitting_type_annotation", "adding_type_annotation",
       "type_query", "predefined_type", "type_identifier", "nested_type_identifier",
       "generic_type", "accessibility_modifier", "override_modifier", "declare_module"};
-  return types.count(t) > 0;
+  return types.contains(t);
 }
 
 bool isStatementType(std::string_view t) {
@@ -390,7 +390,7 @@ private:
       else if (is(fn, "call_expression")) fn = field(fn, "function");
       else break;
     }
-    return is(fn, "identifier") && moduleRoots_.count(str(fn));
+    return is(fn, "identifier") && moduleRoots_.contains(str(fn));
   }
 
   /// The name a module-level anonymous function gets from the declaration its value flows into:
@@ -546,7 +546,7 @@ private:
     }
   }
 
-  bool hasToken(TSNode n, std::string_view token) const {
+  static bool hasToken(TSNode n, std::string_view token) {
     for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
       TSNode c = ts_node_child(n, i);
       if (!ts_node_is_named(c) && type(c) == token) return true;
@@ -982,7 +982,7 @@ private:
     return is(args, "arguments") && namedCount(args) >= 1 && stringLiteral(named(args, 0));
   }
 
-  bool isDynamicImport(TSNode call) const {
+  static bool isDynamicImport(TSNode call) {
     return is(call, "call_expression") && is(field(call, "function"), "import");
   }
 
@@ -1088,19 +1088,19 @@ private:
     }
     if (isFunctionType(t) || t == "function_declaration") {
       auto it = functionAt_.find(id(n));
-      if (it != functionAt_.end()) out.push_back({it->second, how});
+      if (it != functionAt_.end()) out.emplace_back(it->second, how);
       return;
     }
     if (t == "identifier" || t == "shorthand_property_identifier") {
       Value v = resolve(n);
       if (v.kind == Value::Function) {
-        out.push_back({v.index, how});
+        out.emplace_back(v.index, how);
         return;
       }
       std::string name = str(n);
       int where = -1;
       lookup(name, &where);
-      if (where == 0 && !seen.count(name)) {
+      if (where == 0 && !seen.contains(name)) {
         auto it = moduleInit_.find(name);
         if (it != moduleInit_.end()) {
           seen.insert(name);
@@ -1111,7 +1111,7 @@ private:
     }
     if (t == "member_expression" || t == "subscript_expression") {
       Value v = resolve(n);
-      if (v.kind == Value::Function) out.push_back({v.index, how});
+      if (v.kind == Value::Function) out.emplace_back(v.index, how);
       return;
     }
     if (t == "call_expression") {
@@ -1131,7 +1131,7 @@ private:
       std::string wrapper = "`" + abbreviated(field(root, "function")) + "(...)`";
       std::string own = how.empty() ? "" : ", " + how;
       if (callee.kind == Value::Function) {
-        for (int g : extras_[callee.index].returned) out.push_back({g, "returned by " + wrapper + own});
+        for (int g : extras_[callee.index].returned) out.emplace_back(g, "returned by " + wrapper + own);
       }
       TSNode args = field(n, "arguments");
       for (uint32_t i = 0; is(args, "arguments") && i < namedCount(args); ++i)
@@ -1537,7 +1537,7 @@ private:
     }
   }
 
-  bool hasNamedChild(TSNode n, std::string_view t) const {
+  static bool hasNamedChild(TSNode n, std::string_view t) {
     for (uint32_t i = 0; i < namedCount(n); ++i)
       if (is(named(n, i), t)) return true;
     return false;
@@ -1868,7 +1868,7 @@ private:
     if (f >= 0 && is(bareFn, "member_expression") && is(stripWrappers(field(bareFn, "object")), "identifier")) {
       static const std::set<std::string_view> closers = {"end", "close", "destroy", "quit", "disconnect",
                                                          "dispose", "terminate", "shutdown"};
-      if (closers.count(text(field(bareFn, "property"))))
+      if (closers.contains(text(field(bareFn, "property"))))
         released_[f].insert(str(stripWrappers(field(bareFn, "object"))));
     }
     if (is(bareFn, "member_expression")) walkExpr(field(bareFn, "object"));
@@ -1958,7 +1958,7 @@ private:
       // Another binding of the name in an enclosing block or function would capture uses once
       // this one is gone.
       for (size_t i = 1; i + 1 < scopes_.size(); ++i)
-        if (scopes_[i].names.count(s.assignedName)) shadowing_.insert(currentStatement_);
+        if (scopes_[i].names.contains(s.assignedName)) shadowing_.insert(currentStatement_);
     } else if (is(st, "expression_statement")) {
       TSNode e = named(st, 0);
       if (is(e, "assignment_expression") && same(field(e, "right"), call) && is(field(e, "left"), "identifier")) {
@@ -2061,7 +2061,7 @@ private:
       }
       if (t == "identifier" || t == "shorthand_property_identifier") {
         std::string name = str(n);
-        if (innerNames.count(name)) continue;
+        if (innerNames.contains(name)) continue;
         TSNode p = ts::parent(n);
         int where = -1;
         const Value* v = lookup(name, &where);
@@ -2078,10 +2078,10 @@ private:
         }
         if (name == "Math" && is(p, "member_expression") && text(field(p, "property")) == "random")
           return false;
-        if (globals.count(name)) continue;
+        if (globals.contains(name)) continue;
         return false;
       }
-      for (uint32_t i = 0; i < namedCount(n); ++i) stack.push_back({named(n, i), depth + 1});
+      for (uint32_t i = 0; i < namedCount(n); ++i) stack.emplace_back(named(n, i), depth + 1);
     }
     return true;
   }
@@ -2116,7 +2116,7 @@ private:
         lastCacheOwner_ = scopes_[where].function; // closure state of an enclosing function
         return true;
       }
-      return scopes_[where].cacheAliases.count(str(n)) > 0;
+      return scopes_[where].cacheAliases.contains(str(n));
     }
     if (is(n, "member_expression")) {
       TSNode object = stripWrappers(field(n, "object"));
@@ -2257,7 +2257,7 @@ private:
     // module scope) may hold another value when the call runs than where it would move to.
     for (auto& [index, names] : namesUsedBy_)
       for (const std::string& name : names)
-        if (reassignedModuleNames_.count(name)) m_.calls[index].hoistable = false;
+        if (reassignedModuleNames_.contains(name)) m_.calls[index].hoistable = false;
     for (size_t i = 0; i < m_.statements.size(); ++i) {
       Statement& s = m_.statements[i];
       if (s.assignedName.empty() || s.function < 0) continue;
@@ -2271,9 +2271,9 @@ private:
       const auto& params = m_.functions[f].params;
       bool once = count == 1 && !s.declarationKind.empty() &&
                   std::find(params.begin(), params.end(), s.assignedName) == params.end() &&
-                  !shadowing_.count(static_cast<int>(i));
+                  !shadowing_.contains(static_cast<int>(i));
       s.assignedOnce = once;
-      s.released = released_[f].count(s.assignedName) > 0;
+      s.released = released_[f].contains(s.assignedName);
     }
   }
 
@@ -2336,7 +2336,7 @@ private:
       if (isModuleFunction(i) && f.params.size() >= 2) {
         static const std::set<std::string> events = {"event", "_event", "evt", "lambdaEvent"};
         static const std::set<std::string> contexts = {"context", "_context", "ctx", "lambdaContext"};
-        if (events.count(f.params[0]) && contexts.count(f.params[1])) {
+        if (events.contains(f.params[0]) && contexts.contains(f.params[1])) {
           mark(int(i), "takes `(" + f.params[0] + ", " + f.params[1] + ")`");
           continue;
         }
