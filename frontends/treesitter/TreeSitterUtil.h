@@ -27,18 +27,25 @@ using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 TreePtr parse(const TSLanguage* language, std::string_view text);
 
 inline bool isNull(TSNode n) { return ts_node_is_null(n); }
-inline std::string_view type(TSNode n) { return ts_node_type(n); }
+inline std::string_view type(TSNode n) { return isNull(n) ? std::string_view() : ts_node_type(n); }
 inline bool is(TSNode n, std::string_view t) { return !isNull(n) && type(n) == t; }
-inline ByteRange range(TSNode n) { return {ts_node_start_byte(n), ts_node_end_byte(n)}; }
+// Null nodes (a missing field in a tree with syntax errors) have no range and no text: every
+// accessor below answers for them instead of dereferencing them.
+inline ByteRange range(TSNode n) {
+  if (isNull(n)) return {};
+  return {ts_node_start_byte(n), ts_node_end_byte(n)};
+}
 inline std::string_view text(TSNode n, std::string_view src) {
+  if (isNull(n)) return {};
   return src.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
 }
 inline TSNode field(TSNode n, std::string_view name) {
+  if (isNull(n)) return {};
   return ts_node_child_by_field_name(n, name.data(), static_cast<uint32_t>(name.size()));
 }
-inline uint32_t namedCount(TSNode n) { return ts_node_named_child_count(n); }
-inline TSNode named(TSNode n, uint32_t i) { return ts_node_named_child(n, i); }
-inline TSNode parent(TSNode n) { return ts_node_parent(n); }
+inline uint32_t namedCount(TSNode n) { return isNull(n) ? 0 : ts_node_named_child_count(n); }
+inline TSNode named(TSNode n, uint32_t i) { return isNull(n) ? TSNode{} : ts_node_named_child(n, i); }
+inline TSNode parent(TSNode n) { return isNull(n) ? TSNode{} : ts_node_parent(n); }
 
 /// First syntax error (an ERROR or MISSING node) in the tree, or a null node.
 TSNode firstError(TSNode root);
