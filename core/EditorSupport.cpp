@@ -33,6 +33,20 @@ std::optional<Fix> reuseModuleBinding(const Module& m, const Call& call, const S
   return fix;
 }
 
+Fix lazyInitFix(const Module& m, const Call& call, LazyPurpose purpose, ByteRange replaced,
+                std::string definitions, const std::string& cache, const std::string& getter) {
+  const uint32_t at = m.functions[call.function].topLevelStart;
+  Fix fix;
+  fix.applicability = Applicability::Unsafe;
+  fix.description = purpose == LazyPurpose::Client
+                        ? "Create it once in `" + getter + "()`, cached at module level"
+                        : "Load it once in `" + getter + "()`, cached at module level";
+  fix.edits.push_back({{at, at}, std::move(definitions)});
+  fix.edits.push_back({replaced, getter + "()"});
+  fix.introduces = {cache, getter};
+  return fix;
+}
+
 std::string uniqueModuleName(const Module& m, const std::string& base) {
   if (!m.moduleNames.contains(base)) return base;
   for (int i = 2;; ++i) {

@@ -2,6 +2,7 @@
 // Language-independent pieces of writing edits: naming new module-level symbols, shortening
 // code for fix descriptions.
 #include "core/Diagnostic.h"
+#include "core/Editor.h"
 #include "core/Model.h"
 
 #include <optional>
@@ -23,6 +24,12 @@ std::string statementText(const Module& m, const Statement& s);
 /// else a fix with no edits (the hoist is impossible). Nothing when the name is free.
 std::optional<Fix> reuseModuleBinding(const Module& m, const Call& call, const Statement& s,
                                       Edit removal);
+
+/// The unsafe lazy-initialisation fix both languages write: `definitions` (a module-level cache
+/// and its getter, in the file's language) go before the top-level definition holding the call,
+/// and `replaced` (the call, or the expression that wraps it) becomes `getter()`.
+Fix lazyInitFix(const Module& m, const Call& call, LazyPurpose purpose, ByteRange replaced,
+                std::string definitions, const std::string& cache, const std::string& getter);
 
 /// `base` made unique among the module's names by a numeric suffix (`_s3`, `_s3_2`, ...).
 std::string uniqueModuleName(const Module& m, const std::string& base);

@@ -374,15 +374,7 @@ std::optional<Fix> JavaScriptEditor::lazyInitialize(const Module& m, const Call&
   code += unit + "return " + cache + semi + "\n";
   code += "}\n\n";
 
-  const uint32_t at = m.functions[call.function].topLevelStart;
-  Fix fix;
-  fix.applicability = Applicability::Unsafe;
-  fix.description = purpose == LazyPurpose::Client
-                        ? "Create it once in `" + getter + "()`, cached at module level"
-                        : "Load it once in `" + getter + "()`, cached at module level";
-  fix.edits.push_back({{at, at}, code});
-  fix.edits.push_back({target->range, getter + "()"});
-  fix.introduces = {cache, getter};
+  Fix fix = lazyInitFix(m, call, purpose, target->range, std::move(code), cache, getter);
   matchLineEndings(m, fix);
   return fix;
 }

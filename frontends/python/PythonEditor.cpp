@@ -84,16 +84,7 @@ std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& cal
   code += "    if " + cache + " is None:\n";
   code += "        " + cache + " = " + std::string(value) + "\n";
   code += "    return " + cache + "\n\n\n";
-  const uint32_t at = m.functions[call.function].topLevelStart;
-  Fix fix;
-  fix.applicability = Applicability::Unsafe;
-  fix.description = purpose == LazyPurpose::Client
-                        ? "Create it once in `" + getter + "()`, cached at module level"
-                        : "Load it once in `" + getter + "()`, cached at module level";
-  fix.edits.push_back({{at, at}, code});
-  fix.edits.push_back({call.range, getter + "()"});
-  fix.introduces = {cache, getter};
-  return fix;
+  return lazyInitFix(m, call, purpose, call.range, std::move(code), cache, getter);
 }
 
 } // namespace ll
