@@ -1,0 +1,438 @@
+#!/usr/bin/env python3
+"""Measure module import costs and (re)generate data/import-costs.yaml.
+
+Python: each module is imported in a fresh interpreter started as
+``PYTHON -X importtime -c "import MOD"``; the cost of the import is the
+cumulative time of the top-level lines that the ``import`` statement adds to
+the importtime table (lines already present in a ``-c pass`` baseline, i.e.
+the interpreter's own start-up imports, are not counted). The median over
+--runs runs is recorded. A separate run reports the bytes of code the import
+loads: the sizes of the files (``.py`` source, or ``.so``/``.pyc`` when there
+is no source) of the modules that appear in ``sys.modules`` because of it.
+Shared libraries loaded by extension modules (e.g. OpenBLAS) are not counted.
+
+JavaScript: the packages are installed with ``npm install --ignore-scripts
+--no-audit --no-fund`` into a temporary directory (or --node-dir), then each is
+required in a fresh ``node -e`` process with ``process.hrtime.bigint()`` around
+``require(name)``; the median over --runs runs is recorded, together with the
+bytes of the package's own directory on disk and the bytes of all the files
+that the require loaded (``require.cache``, dependencies included).
+
+Before the timed runs of each module one run is made and discarded, so the
+figures are for fresh processes with a warm OS file cache and compiled .pyc
+files present -- the state of a Lambda cold start on a warm host, not of a
+first boot.
+
+Modules or packages that cannot be imported are reported on stderr and left
+out of the catalogue; nothing is guessed.
+
+Standard library only.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+PYTHON_MODULES = [
+    # heavy third-party modules
+    "pandas", "numpy", "scipy", "matplotlib", "PIL", "sklearn", "lxml",
+    "requests", "boto3", "botocore", "pydantic", "sqlalchemy",
+    # submodules that code actually imports where the bare package is nearly empty or lazy
+    "PIL.Image", "lxml.etree", "botocore.session", "scipy.stats", "matplotlib.pyplot",
+    "sqlalchemy.orm",
+    # cheap standard-library modules, for contrast (modules the interpreter loads at
+    # start-up, such as os, would measure 0 and are not listed)
+    "json", "urllib.request", "datetime", "logging",
+]
+
+NODE_PACKAGES = [
+    "aws-sdk", "@aws-sdk/client-s3", "@aws-sdk/client-dynamodb",
+    "@aws-sdk/lib-dynamodb", "lodash", "moment", "axios", "mongoose", "pg",
+]
+# What to install for each package (version ranges); require() uses the name.
+NODE_INSTALL_SPECS = {"aws-sdk": "aws-sdk@2"}
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+DEFAULT_OUT = os.path.join(REPO, "data", "import-costs.yaml")
+
+# Environment variables that would make the measured interpreter differ from a plain one.
+_PY_ENV_DROP = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE",
+                "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "PYTHONPROFILEIMPORTTIME",
+                "PYTHONNOUSERSITE", "PYTHONSAFEPATH", "VIRTUAL_ENV")
+_NODE_ENV_DROP = ("NODE_OPTIONS", "NODE_PATH", "NODE_COMPILE_CACHE")
+
+
+def warn(msg):
+    print("measure_import_costs: " + msg, file=sys.stderr)
+
+
+def clean_env(drop):
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    return env
+
+
+# --------------------------------------------------------------------------------------------
+# Python
+
+_IMPORTTIME_RE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|( *)(\S+)\s*$")
+
+
+def parse_importtime(stderr):
+    """Return [(depth, name, cumulative_us)] from a -X importtime table."""
+    rows = []
+    for line in stderr.splitlines():
+        m = _IMPORTTIME_RE.match(line)
+        if m:
+            # One space separates the bar from a top-level name; nesting adds two per level.
+            depth = (len(m.group(3)) - 1) // 2
+            rows.append((depth, m.group(4), int(m.group(2))))
+    return rows
+
+
+def py_baseline_modules(python, env):
+    r = subprocess.run([python, "-X", "importtime", "-c", "pass"], env=env,
+                       capture_output=True, text=True)
+    return {name for depth, name, _ in parse_importtime(r.stderr) if depth == 0}
+
+
+def py_import_us(python, module, baseline, env):
+    """Cumulative µs of what `import module` adds to the importtime table, or None."""
+    r = subprocess.run([python, "-X", "importtime", "-c", "import " + module], env=env,
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return None, r.stderr.strip().splitlines()[-1:] or ["exit %d" % r.returncode]
+    total = sum(us for depth, name, us in parse_importtime(r.stderr)
+                if depth == 0 and name not in baseline)
+    return total, None
+
+
+_PY_PROBE = r"""
+import sys
+before = set(sys.modules)
+__import__(MOD)
+after = [m for m in list(sys.modules) if m not in before]
+import os, json
+files = set()
+for name in after:
+    f = getattr(sys.modules.get(name), "__file__", None)
+    if not f:
+        continue
+    if f.endswith(".pyc") and not os.path.exists(f):
+        continue
+    files.add(os.path.realpath(f))
+size = 0
+for f in files:
+    try:
+        size += os.path.getsize(f)
+    except OSError:
+        pass
+top = MOD.split(".")[0]
+version, dist = None, None
+try:
+    import importlib.metadata as md
+    dists = md.packages_distributions().get(top) or []
+    for d in dists:
+        try:
+            version, dist = md.version(d), d
+            break
+        except Exception:
+            pass
+except Exception:
+    pass
+if version is None:
+    v = getattr(sys.modules[top], "__version__", None)
+    if isinstance(v, str):
+        version = v
+mod_file = getattr(sys.modules[top], "__file__", None) or ""
+stdlib = bool(mod_file) and os.path.realpath(mod_file).startswith(
+    os.path.realpath(os.path.dirname(os.__file__)) + os.sep) and "-packages" not in mod_file
+print(json.dumps({"code_bytes": size, "modules": len(after), "files": len(files),
+                  "version": version, "distribution": dist, "stdlib": stdlib,
+                  "file": mod_file}))
+"""
+
+
+def py_probe(python, module, env):
+    code = "MOD = %r\n" % module + _PY_PROBE
+    r = subprocess.run([python, "-c", code], env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        return None, r.stderr.strip().splitlines()[-1:] or ["exit %d" % r.returncode]
+    return json.loads(r.stdout.strip().splitlines()[-1]), None
+
+
+def measure_python(python, modules, runs):
+    env = clean_env(_PY_ENV_DROP)
+    version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+                             env=env, capture_output=True, text=True, check=True).stdout.strip()
+    baseline = py_baseline_modules(python, env)
+    method = "%s -X importtime -c 'import MOD', cumulative time, median of %d fresh-process runs" \
+        " after 1 discarded warm-up" % (python, runs)
+    results = {}
+    for module in modules:
+        probe, err = py_probe(python, module, env)
+        if probe is None:
+            warn("python: %s not importable, left out (%s)" % (module, "; ".join(err)))
+            continue
+        py_import_us(python, module, baseline, env)  # warm-up, discarded
+        samples = []
+        for _ in range(runs):
+            us, err = py_import_us(python, module, baseline, env)
+            if us is None:
+                break
+            samples.append(us)
+        if len(samples) != runs:
+            warn("python: %s failed during timing, left out (%s)" % (module, "; ".join(err or [])))
+            continue
+        entry = {
+            "version": probe["version"] if not probe["stdlib"] else "stdlib " + version,
+        }
+        if probe["distribution"] and not probe["stdlib"]:
+            entry["distribution"] = probe["distribution"]
+        entry["import_ms"] = round(statistics.median(samples) / 1000.0, 1)
+        entry["min_ms"] = round(min(samples) / 1000.0, 1)
+        entry["max_ms"] = round(max(samples) / 1000.0, 1)
+        entry["code_bytes"] = probe["code_bytes"]
+        entry["modules_loaded"] = probe["modules"]
+        entry["method"] = method
+        if entry["version"] is None:
+            warn("python: no version found for %s" % module)
+            entry["version"] = "unknown"
+        results[module] = entry
+        print("python  %-16s %8.1f ms  %10d bytes  %s" % (
+            module, entry["import_ms"], entry["code_bytes"], entry["version"]), file=sys.stderr)
+    return version, results
+
+
+# --------------------------------------------------------------------------------------------
+# JavaScript
+
+_NODE_PROBE = r"""
+const name = process.argv[1];
+const t0 = process.hrtime.bigint();
+require(name);
+const t1 = process.hrtime.bigint();
+const fs = require('fs');
+let bytes = 0, files = 0;
+for (const f of Object.keys(require.cache)) {
+  try { bytes += fs.statSync(f).size; files++; } catch (e) {}
+}
+process.stdout.write(JSON.stringify({ns: Number(t1 - t0), loaded_bytes: bytes, files}) + '\n');
+"""
+
+
+def dir_bytes(path):
+    total = 0
+    for root, dirs, files in os.walk(path):
+        for f in files:
+            p = os.path.join(root, f)
+            try:
+                if not os.path.islink(p):
+                    total += os.path.getsize(p)
+            except OSError:
+                pass
+    return total
+
+
+def node_require(node, pkg, cwd, env):
+    r = subprocess.run([node, "-e", _NODE_PROBE, pkg], cwd=cwd, env=env,
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return None, r.stderr.strip().splitlines()[-1:] or ["exit %d" % r.returncode]
+    return json.loads(r.stdout.strip().splitlines()[-1]), None
+
+
+def npm_install(npm, packages, directory):
+    with open(os.path.join(directory, "package.json"), "w") as f:
+        json.dump({"name": "import-cost-measurement", "version": "0.0.0", "private": True}, f)
+    specs = [NODE_INSTALL_SPECS.get(p, p) for p in packages]
+    cmd = [npm, "install", "--ignore-scripts", "--no-audit", "--no-fund"] + specs
+    warn("running: " + " ".join(cmd) + "  (in %s)" % directory)
+    r = subprocess.run(cmd, cwd=directory, capture_output=True, text=True)
+    if r.returncode != 0:
+        warn("npm install failed; measuring whatever got installed:\n" + r.stderr[-2000:])
+
+
+def measure_node(node, npm, packages, runs, node_dir):
+    env = clean_env(_NODE_ENV_DROP)
+    version = subprocess.run([node, "--version"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    tmp = None
+    if node_dir is None:
+        tmp = tempfile.mkdtemp(prefix="import-costs-")
+        node_dir = tmp
+        npm_install(npm, packages, node_dir)
+    method = "node -e: process.hrtime.bigint() around require(name), median of %d fresh-process" \
+        " runs after 1 discarded warm-up" % runs
+    results = {}
+    try:
+        for pkg in packages:
+            pkg_dir = os.path.join(node_dir, "node_modules", *pkg.split("/"))
+            manifest = os.path.join(pkg_dir, "package.json")
+            if not os.path.exists(manifest):
+                warn("node: %s not installed, left out" % pkg)
+                continue
+            with open(manifest) as f:
+                pkg_version = json.load(f).get("version", "unknown")
+            probe, err = node_require(node, pkg, node_dir, env)  # warm-up, discarded
+            if probe is None:
+                warn("node: require(%r) failed, left out (%s)" % (pkg, "; ".join(err)))
+                continue
+            samples = []
+            for _ in range(runs):
+                p, err = node_require(node, pkg, node_dir, env)
+                if p is None:
+                    break
+                samples.append(p["ns"])
+            if len(samples) != runs:
+                warn("node: %s failed during timing, left out (%s)" % (pkg, "; ".join(err or [])))
+                continue
+            entry = {
+                "version": pkg_version,
+                "require_ms": round(statistics.median(samples) / 1e6, 1),
+                "min_ms": round(min(samples) / 1e6, 1),
+                "max_ms": round(max(samples) / 1e6, 1),
+                "package_bytes": dir_bytes(pkg_dir),
+                "loaded_bytes": probe["loaded_bytes"],
+                "files_loaded": probe["files"],
+                "method": method,
+            }
+            results[pkg] = entry
+            print("node    %-26s %8.1f ms  %10d pkg bytes  %10d loaded  %s" % (
+                pkg, entry["require_ms"], entry["package_bytes"], entry["loaded_bytes"],
+                pkg_version), file=sys.stderr)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return version, results
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+
+def machine_description():
+    cores = os.cpu_count() or 0
+    distro = platform.system()
+    try:
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    distro = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    desc = "%d cores, %s, %s" % (cores, distro, platform.machine())
+    return desc + (", " + cpu if cpu else "")
+
+
+def yaml_scalar(v):
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return json.dumps(str(v))  # a JSON string is a valid double-quoted YAML scalar
+
+
+def yaml_key(k):
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", k):
+        return k
+    return json.dumps(k)
+
+
+def yaml_flow(d):
+    return "{" + ", ".join("%s: %s" % (yaml_key(k), yaml_scalar(v)) for k, v in d.items()) + "}"
+
+
+def write_yaml(path, date, measured_on, python_results, node_results, argv):
+    lines = [
+        "# Module import costs, measured (not estimated). Generated by",
+        "# scripts/measure_import_costs.py on %s; do not edit by hand." % date,
+        "# Regenerate with: python3 %s" % " ".join(["scripts/measure_import_costs.py"] + argv),
+        "#",
+        "# python:     import_ms = median cumulative time of `import MOD` in -X importtime, one",
+        "#             fresh interpreter per run; code_bytes = bytes of the .py/.so files of the",
+        "#             modules the import adds to sys.modules (shared libraries not counted).",
+        "# javascript: require_ms = median wall time of require(name) in a fresh node process;",
+        "#             package_bytes = the package's own directory on disk; loaded_bytes = bytes",
+        "#             of every file require() loaded, dependencies included.",
+        "# min_ms/max_ms give the spread of the runs. Timings are machine-dependent: compare",
+        "# entries with each other, not with Lambda durations.",
+        "measured_on: " + yaml_flow(measured_on),
+    ]
+    if python_results is not None:
+        lines.append("python:")
+        for name in sorted(python_results, key=str.lower):
+            lines.append("  %s: %s" % (yaml_key(name), yaml_flow(python_results[name])))
+    if node_results is not None:
+        lines.append("javascript:")
+        for name in sorted(node_results, key=str.lower):
+            lines.append("  %s: %s" % (yaml_key(name), yaml_flow(node_results[name])))
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=7, help="timed runs per module (default 7)")
+    ap.add_argument("--python", default="/usr/bin/python3",
+                    help="interpreter to measure (default /usr/bin/python3, Debian's)")
+    ap.add_argument("--node", default="node", help="node executable (default: node on PATH)")
+    ap.add_argument("--npm", default="npm", help="npm executable (default: npm on PATH)")
+    ap.add_argument("--node-dir", default=None,
+                    help="directory whose node_modules already holds the packages "
+                         "(default: npm install into a temporary directory)")
+    ap.add_argument("--out", default=DEFAULT_OUT, help="output file (default data/import-costs.yaml)")
+    ap.add_argument("--skip-python", action="store_true")
+    ap.add_argument("--skip-node", action="store_true")
+    ap.add_argument("--modules", nargs="*", default=None, help="Python modules to measure")
+    ap.add_argument("--packages", nargs="*", default=None, help="npm packages to measure")
+    args = ap.parse_args(argv)
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+
+    date = datetime.date.today().isoformat()
+    measured_on = {"date": date, "machine": machine_description()}
+    python_results = node_results = None
+    if not args.skip_python:
+        pyver, python_results = measure_python(args.python, args.modules or PYTHON_MODULES,
+                                               args.runs)
+        measured_on["python"] = pyver
+        measured_on["python_executable"] = args.python
+    if not args.skip_node:
+        if shutil.which(args.node) is None:
+            warn("node not found; JavaScript left out")
+        else:
+            nodever, node_results = measure_node(args.node, args.npm,
+                                                 args.packages or NODE_PACKAGES, args.runs,
+                                                 args.node_dir)
+            measured_on["node"] = nodever
+    measured_on["runs"] = args.runs
+
+    shown = ["--runs", str(args.runs)] + (["--skip-python"] if args.skip_python else []) + \
+        (["--skip-node"] if args.skip_node else [])
+    write_yaml(args.out, date, measured_on, python_results, node_results, shown)
+    warn("wrote %s" % args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
