@@ -3,12 +3,14 @@
 #include "core/Analysis.h"
 #include "core/Editor.h"
 #include "frontends/Frontend.h"
+#include "ModelQueries.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 using namespace ll;
+using namespace ll::test;
 
 namespace {
 
@@ -20,24 +22,6 @@ Module lowerText(const std::string& text, Language language = Language::JavaScri
   return lowerJavaScript(std::make_shared<SourceFile>(path, text), o, language);
 }
 
-const Call* findCall(const Module& m, std::string_view callee) {
-  for (const Call& c : m.calls)
-    if (c.callee == callee && !c.referenceOnly) return &c;
-  return nullptr;
-}
-
-std::vector<std::string> callees(const Module& m) {
-  std::vector<std::string> out;
-  for (const Call& c : m.calls)
-    if (!c.referenceOnly) out.push_back(c.callee);
-  return out;
-}
-
-int functionNamed(const Module& m, std::string_view name) {
-  for (size_t i = 0; i < m.functions.size(); ++i)
-    if (m.functions[i].qualifiedName == name) return int(i);
-  return -1;
-}
 
 std::vector<std::string> handlers(const Module& m) {
   std::vector<std::string> out;

@@ -1,10 +1,12 @@
 // The Python frontend's lowering: canonical names through aliases and values, lazy regions,
 // hoistability, statements, handlers.
 #include "frontends/Frontend.h"
+#include "ModelQueries.h"
 
 #include <gtest/gtest.h>
 
 using namespace ll;
+using namespace ll::test;
 
 namespace {
 
@@ -14,24 +16,6 @@ Module lowerText(const std::string& text, std::set<std::string> handlers = {}) {
   return lowerPython(std::make_shared<SourceFile>("t.py", text), o);
 }
 
-const Call* findCall(const Module& m, std::string_view callee) {
-  for (const Call& c : m.calls)
-    if (c.callee == callee) return &c;
-  return nullptr;
-}
-
-std::vector<std::string> callees(const Module& m) {
-  std::vector<std::string> out;
-  for (const Call& c : m.calls)
-    if (!c.referenceOnly) out.push_back(c.callee);
-  return out;
-}
-
-int functionNamed(const Module& m, std::string_view name) {
-  for (size_t i = 0; i < m.functions.size(); ++i)
-    if (m.functions[i].qualifiedName == name) return int(i);
-  return -1;
-}
 
 } // namespace
 
