@@ -1,4 +1,5 @@
-# Script mode: writes OUT with the contents of DOCS (list) and CATALOGUE as raw byte arrays.
+# Script mode: writes OUT with the contents of DOCS (list), CATALOGUE and IMPORT_COSTS as raw byte
+# arrays.
 function(_ll_bytes path var)
   file(READ "${path}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
@@ -16,9 +17,11 @@ foreach(doc IN LISTS DOCS)
   math(EXPR i "${i} + 1")
 endforeach()
 _ll_bytes("${CATALOGUE}" cat)
-string(APPEND body "const char catalogue[] = {${cat}'\\0'};\n} // namespace\n\n")
+string(APPEND body "const char catalogue[] = {${cat}'\\0'};\n")
+_ll_bytes("${IMPORT_COSTS}" costs)
+string(APPEND body "const char importCostData[] = {${costs}'\\0'};\n} // namespace\n\n")
 string(APPEND body "const std::vector<Doc>& ruleDocs() {\n  static const std::vector<Doc> docs = {\n${table}  };\n  return docs;\n}\n\n")
-string(APPEND body "std::string_view defaultCatalogue() { return std::string_view(catalogue, sizeof(catalogue) - 1); }\n\n} // namespace ll::embedded\n")
+string(APPEND body "std::string_view defaultCatalogue() { return std::string_view(catalogue, sizeof(catalogue) - 1); }\n\nstd::string_view importCosts() { return std::string_view(importCostData, sizeof(importCostData) - 1); }\n\n} // namespace ll::embedded\n")
 file(WRITE "${OUT}.tmp" "${body}")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUT}.tmp")

@@ -35,6 +35,49 @@ InvocationAnalysis::InvocationAnalysis(const Module& m)
   }
   // A nested function defined in per-invocation code and never called is not reached; a nested
   // function that is called is reached through its call above.
+
+  // Every invocation: non-route handlers and what they call unconditionally (a callback passed
+  // unconditionally counts: `records.forEach(process)`).
+  every_.assign(m.functions.size(), false);
+  std::vector<int> work;
+  for (size_t f = 0; f < m.functions.size(); ++f) {
+    if (m.functions[f].isHandler) hasHandlers_ = true;
+    if (m.functions[f].isHandler && !m.functions[f].isRoute) {
+      every_[f] = true;
+      work.push_back(int(f));
+    }
+  }
+  while (!work.empty()) {
+    int f = work.back();
+    work.pop_back();
+    for (int ci : callsIn[f]) {
+      const Call& c = m.calls[ci];
+      if (!c.unconditional || every_[c.target]) continue;
+      every_[c.target] = true;
+      work.push_back(c.target);
+    }
+  }
+  // Init: whatever module scope calls, lazily or not, and what that calls.
+  init_.assign(m.functions.size(), false);
+  for (const Call& c : m.calls)
+    if (c.function < 0 && c.target >= 0 && !c.referenceOnly && !init_[c.target]) {
+      init_[c.target] = true;
+      work.push_back(c.target);
+    }
+  std::vector<std::vector<int>> allCallsIn(m.functions.size());
+  for (size_t i = 0; i < m.calls.size(); ++i)
+    if (m.calls[i].function >= 0 && m.calls[i].target >= 0 && !m.calls[i].referenceOnly)
+      allCallsIn[m.calls[i].function].push_back(int(i));
+  while (!work.empty()) {
+    int f = work.back();
+    work.pop_back();
+    for (int ci : allCallsIn[f]) {
+      int t = m.calls[ci].target;
+      if (init_[t]) continue;
+      init_[t] = true;
+      work.push_back(t);
+    }
+  }
 }
 
 std::vector<int> InvocationAnalysis::callPath(int f) const {

@@ -22,10 +22,21 @@ public:
   /// The handler a per-invocation function is reached from.
   int handlerOf(int f) const;
 
+  /// True when function `f` runs on every invocation whatever the event: a handler that is not
+  /// a route, or a function such a handler calls on its unconditional path, transitively.
+  bool everyInvocation(int f) const { return f >= 0 && every_[f]; }
+  /// True when function `f` runs during Init: called from module scope, transitively.
+  bool atInit(int f) const { return f >= 0 && init_[f]; }
+  /// True when the file has an entry point (a handler or route).
+  bool hasHandlers() const { return hasHandlers_; }
+
 private:
   const Module& module_;
   std::vector<bool> reached_;
   std::vector<int> viaCall_; // call that first reached each function, -1 for handlers
+  std::vector<bool> every_;
+  std::vector<bool> init_;
+  bool hasHandlers_ = false;
 };
 
 } // namespace ll

@@ -80,6 +80,7 @@ Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
   if (!root.IsMap()) fail(origin, root, "a catalogue is a mapping of language to kinds");
   for (const auto& lang : root) {
     const auto language = lang.first.as<std::string>();
+    if (language == "import-costs") continue; // read by ImportCosts::parseUserSection
     if (language != "python" && language != "javascript" && language != "cpp")
       fail(origin, lang.first, "unknown language '" + language + "' (python, javascript, cpp)");
     if (!lang.second.IsMap()) fail(origin, lang.second, "expected a mapping of kind to entries");

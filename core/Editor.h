@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ll {
 
@@ -24,6 +25,16 @@ public:
   /// keeps it in a module-level cache (the lazy loader of the seed article). Always unsafe.
   virtual std::optional<Fix> lazyInitialize(const Module& m, const Call& call,
                                             LazyPurpose purpose) const = 0;
+  /// Move a module-scope import statement to the start of each of `blocks` (indices into
+  /// Module::blocks, at most one per function) and delete it at module scope. `imports` are
+  /// the Import records of that one statement. With `keepTypes`, a TypeScript import whose
+  /// names also appear in type positions stays behind as `import type`. Returns nothing when
+  /// the language cannot write the import in one of the blocks (an ES module import outside an
+  /// async function). The checker decides the fix's applicability.
+  virtual std::optional<Fix> moveImport(const Module& m, const std::vector<int>& imports,
+                                        const std::vector<int>& blocks, bool keepTypes) const = 0;
+  /// Delete a module-scope import statement whose names are never used.
+  virtual std::optional<Fix> removeImport(const Module& m, const std::vector<int>& imports) const = 0;
 };
 
 /// The editor for a module's language.

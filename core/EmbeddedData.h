@@ -1,5 +1,6 @@
 #pragma once
-// Data compiled into the binary from docs/rules/*.md and data/catalogue.yaml (see
+// Data compiled into the binary from docs/rules/*.md, data/catalogue.yaml and
+// data/import-costs.yaml (see
 // cmake/EmbedScript.cmake).
 #include <string_view>
 #include <vector>
@@ -11,4 +12,5 @@ struct Doc {
 };
 const std::vector<Doc>& ruleDocs();
 std::string_view defaultCatalogue();
+std::string_view importCosts(); // data/import-costs.yaml
 } // namespace ll::embedded

@@ -32,7 +32,13 @@ struct Import {
   std::string local;   // the name bound in the file ("b" for `import boto3 as b`)
   ByteRange range;     // the import statement
   int function = -1;   // enclosing function, -1 at module scope
-  bool typeOnly = false;
+  bool typeOnly = false; // `import type` / `import { type X }`: erased, never loaded
+  /// A module-scope import inside a module-level if/try/with rather than directly at the top
+  /// level: still eager, but not one an edit can move on its own.
+  bool nested = false;
+  /// The import statement binds more than this module's names (`import os, pandas`,
+  /// `const a = require('a'), b = require('b')`).
+  bool sharedStatement = false;
   /// Canonical name of what `local` refers to: "boto3", "boto3.session.Session".
   std::string canonical() const { return name.empty() ? module : module + "." + name; }
 };
@@ -63,6 +69,44 @@ struct Call {
   CallUse use = CallUse::Value;
   /// Enclosing statement (index into Module::statements), -1 if none was recorded.
   int statement = -1;
+  /// Runs whenever its function runs (see NameUse::unconditional).
+  bool unconditional = false;
+};
+
+/// A block of statements: a function body, a branch, a loop, try or with body. An edit that
+/// must run only when some code runs (a lazy import) puts its statement at the start of the
+/// smallest block holding that code.
+struct Block {
+  static constexpr uint32_t kNoInsert = UINT32_MAX;
+  int function = -1;     // -1: module scope
+  int parent = -1;       // enclosing block (possibly of an enclosing function), -1 for none
+  /// Runs on some paths through its function only: an if/elif/else or switch/match branch, an
+  /// except/catch clause. Loop, try, with and finally bodies count as the path that reaches
+  /// them (a loop over the event's records is the handler's main path).
+  bool conditional = false;
+  /// Where a new statement goes: the start of the line of the block's first statement, after
+  /// a docstring or directive prologue. kNoInsert when no statement can be written there (a
+  /// body on its header's line, an arrow function's expression body, a branch without braces).
+  uint32_t insertAt = kNoInsert;
+  std::string indent;    // indentation of the block's statements
+};
+
+/// A use of a name that a module-scope import binds. Frontends record every use that resolves
+/// to the import (not shadowed by a local), in value and in type positions.
+struct NameUse {
+  int import = -1;     // index into Module::imports
+  ByteRange range;
+  /// Innermost function, -1 at module scope: module-level statements, class bodies, decorators,
+  /// default values and (evaluated) annotations of module-level definitions.
+  int function = -1;
+  int block = -1;      // innermost block (Module::blocks), -1 when none was recorded
+  /// Reached whenever its function runs: not inside a conditional block, nor in a conditional
+  /// expression's branch or a short-circuit operand. Code after an early `return`/`raise`
+  /// guard still counts as reached (the guard is taken to be the rare path).
+  bool unconditional = false;
+  /// A position erased before the code runs: a TypeScript type, or a Python annotation under
+  /// `from __future__ import annotations`.
+  bool typeOnly = false;
 };
 
 /// A statement that encloses a call, with the facts edit writers need.
@@ -102,6 +146,9 @@ struct Function {
   /// set, like lazy initialisation.
   bool memoized = false;
   bool isHandler = false;
+  /// One of several entry points an invocation picks from (a route of a web app or event
+  /// resolver): it runs on every invocation that asks for it, not on every invocation.
+  bool isRoute = false;
   std::string handlerReason; // "named lambda_handler", "route of `app` served by Mangum", ...
 };
 
@@ -118,6 +165,8 @@ struct Module {
   std::vector<Function> functions;
   std::vector<Call> calls;
   std::vector<Statement> statements;
+  std::vector<Block> blocks;
+  std::vector<NameUse> uses;
   std::unordered_map<std::string, ModuleBinding> moduleNames;
   /// Parse problems and other notes about the file (syntax errors, truncated analysis).
   std::vector<Notice> notices;

@@ -61,6 +61,13 @@ public:
                                     LazyPurpose /*purpose*/) const override {
     return std::nullopt;
   }
+  std::optional<Fix> moveImport(const Module& /*m*/, const std::vector<int>& /*imports*/,
+                                const std::vector<int>& /*blocks*/, bool /*keepTypes*/) const override {
+    return std::nullopt;
+  }
+  std::optional<Fix> removeImport(const Module& /*m*/, const std::vector<int>& /*imports*/) const override {
+    return std::nullopt;
+  }
 };
 } // namespace
 

@@ -379,4 +379,13 @@ std::optional<Fix> JavaScriptEditor::lazyInitialize(const Module& m, const Call&
   return fix;
 }
 
+std::optional<Fix> JavaScriptEditor::moveImport(const Module&, const std::vector<int>&,
+                                                const std::vector<int>&, bool) const {
+  return std::nullopt; // TODO(issue 4): CommonJS require moves and ESM `await import()`
+}
+
+std::optional<Fix> JavaScriptEditor::removeImport(const Module&, const std::vector<int>&) const {
+  return std::nullopt; // TODO(issue 4)
+}
+
 } // namespace ll

@@ -2283,6 +2283,13 @@ private:
       m_.functions[f].isHandler = true;
       m_.functions[f].handlerReason = std::move(reason);
     };
+    // A route is one entry point among several: an invocation runs the route it asks for.
+    auto markRoute = [&](int f, std::string reason) {
+      if (f < 0) return;
+      const bool was = m_.functions[f].isHandler;
+      mark(f, std::move(reason));
+      if (!was) m_.functions[f].isRoute = true;
+    };
     auto exported = [&](const ExportRecord& e, const std::string& how, bool byOption) {
       if (byOption) return std::string("named by --handler");
       std::string as = e.name == "default"          ? "the default export"
@@ -2350,18 +2357,18 @@ private:
           break;
         }
         if (cat_.match(lang, kind::LambdaRoute, name)) {
-          mark(int(i), "route `@" + x.decoratorTexts[d] + "`, served on every invocation");
+          markRoute(int(i), "route `@" + x.decoratorTexts[d] + "`, served on every invocation");
           break;
         }
         if (hasAdapter_ && cat_.match(lang, kind::Route, name)) {
-          mark(int(i), "route `@" + x.decoratorTexts[d] + "` of an app served by a Lambda adapter");
+          markRoute(int(i), "route `@" + x.decoratorTexts[d] + "` of an app served by a Lambda adapter");
           break;
         }
       }
     }
     for (const RouteRecord& r : routes_) {
-      if (r.lambdaRoute) mark(r.function, "route `" + r.text + "(...)`, served on every invocation");
-      else if (hasAdapter_) mark(r.function, "route `" + r.text + "(...)` of an app served by a Lambda adapter");
+      if (r.lambdaRoute) markRoute(r.function, "route `" + r.text + "(...)`, served on every invocation");
+      else if (hasAdapter_) markRoute(r.function, "route `" + r.text + "(...)` of an app served by a Lambda adapter");
     }
   }
 

@@ -87,4 +87,13 @@ std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& cal
   return lazyInitFix(m, call, purpose, call.range, std::move(code), cache, getter);
 }
 
+std::optional<Fix> PythonEditor::moveImport(const Module&, const std::vector<int>&,
+                                            const std::vector<int>&, bool) const {
+  return std::nullopt;
+}
+
+std::optional<Fix> PythonEditor::removeImport(const Module&, const std::vector<int>&) const {
+  return std::nullopt;
+}
+
 } // namespace ll

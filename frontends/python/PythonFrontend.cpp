@@ -1040,6 +1040,12 @@ private:
       m_.functions[f].isHandler = true;
       m_.functions[f].handlerReason = std::move(reason);
     };
+    // A route is one entry point among several: an invocation runs the route it asks for.
+    auto markRoute = [&](int f, std::string reason) {
+      const bool was = m_.functions[f].isHandler;
+      mark(f, std::move(reason));
+      if (!was) m_.functions[f].isRoute = true;
+    };
     if (!opts_.handlers.empty()) {
       for (const std::string& h : opts_.handlers) {
         bool found = false;
@@ -1071,11 +1077,11 @@ private:
           break;
         }
         if (cat_.match("python", kind::LambdaRoute, name)) {
-          mark(int(i), "route `@" + x.decoratorTexts[d] + "`, served on every invocation");
+          markRoute(int(i), "route `@" + x.decoratorTexts[d] + "`, served on every invocation");
           break;
         }
         if (hasAdapter_ && cat_.match("python", kind::Route, name)) {
-          mark(int(i), "route `@" + x.decoratorTexts[d] + "` of an app served by a Lambda adapter");
+          markRoute(int(i), "route `@" + x.decoratorTexts[d] + "` of an app served by a Lambda adapter");
           break;
         }
       }
