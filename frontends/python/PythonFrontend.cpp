@@ -488,6 +488,9 @@ private:
     statementNode_ = stmt;
     currentStatement_ = -1;
     std::string_view t = type(stmt);
+    // A match case runs on some paths only (the match body is a block of case clauses).
+    const bool matchCase = t == "case_clause";
+    if (matchCase) ++ctx_.conditionalDepth;
     if (t == "import_statement" || t == "import_from_statement") {
       bindImports(stmt, /*record=*/true);
     } else if (t == "future_import_statement") {
@@ -537,7 +540,7 @@ private:
               if (is(named(c, k), "as_pattern")) walkWithTarget(named(c, k));
           }
           // An except handler or a match case runs on some paths only.
-          const bool branch = ct == "except_clause" || ct == "case_clause" || ct == "except_group_clause";
+          const bool branch = ct == "except_clause" || ct == "except_group_clause";
           if (branch) ++ctx_.conditionalDepth;
           walkStatement(c);
           if (branch) --ctx_.conditionalDepth;
@@ -546,6 +549,7 @@ private:
         else walkExpr(c);
       }
     }
+    if (matchCase) --ctx_.conditionalDepth;
     statementNode_ = savedStmt;
     currentStatement_ = savedStatement;
     blockInfo_ = savedInfo;
