@@ -701,6 +701,7 @@ private:
   /// Before `imp` is added: a module-scope import binds its name for noteUse; rebinding a
   /// name an import bound counts as a use at module scope (the import is needed there).
   void noteImport(Import& imp) {
+    if (typeCheckingDepth_ > 0) imp.typeOnly = true;
     if (imp.function >= 0) return;
     imp.nested = moduleNesting_ > 0;
     noteRebind(imp.local, imp.range);
@@ -858,6 +859,10 @@ private:
     TSNode cond = field(stmt, "condition");
     walkExpr(cond);
     TSNode consequence = field(stmt, "consequence");
+    // `if TYPE_CHECKING:` holds imports for type checkers only; they never run.
+    std::string_view condText = text(cond);
+    const bool typeChecking = condText == "TYPE_CHECKING" || condText.ends_with(".TYPE_CHECKING");
+    if (typeChecking) ++typeCheckingDepth_;
     std::string cache = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/true) : "";
     bool lazy = !cache.empty() && assignsTo(consequence, cache);
     ++ctx_.conditionalDepth; // every branch, and the conditions after the first
@@ -867,18 +872,23 @@ private:
     for (uint32_t i = 0; i < namedCount(stmt); ++i) {
       TSNode c = named(stmt, i);
       if (is(c, "elif_clause")) {
+        if (typeChecking) --typeCheckingDepth_;
         walkExpr(field(c, "condition"));
         walkBlock(field(c, "consequence"), false);
+        if (typeChecking) ++typeCheckingDepth_;
       } else if (is(c, "else_clause")) {
         // `if _c is not None: ... else: _c = make()`
         std::string hit = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/false) : "";
         bool elseLazy = !hit.empty() && assignsTo(field(c, "body"), hit);
         if (elseLazy) ++ctx_.lazyDepth;
+        if (typeChecking) --typeCheckingDepth_; // the else branch runs
         walkBlock(field(c, "body"), false);
+        if (typeChecking) ++typeCheckingDepth_;
         if (elseLazy) --ctx_.lazyDepth;
       }
     }
     --ctx_.conditionalDepth;
+    if (typeChecking) --typeCheckingDepth_;
   }
 
   /// `if _c is not None: return _c` (no else) followed, in the same block, by code that fills
@@ -1255,6 +1265,7 @@ private:
   int currentStatement_ = -1;
   int currentBlock_ = -1;
   int moduleNesting_ = 0;            // blocks entered at module scope below the module itself
+  int typeCheckingDepth_ = 0;        // inside `if TYPE_CHECKING:`
   bool futureAnnotations_ = false;   // `from __future__ import annotations`
   std::unordered_map<std::string, std::vector<int>> importsOf_; // module-scope imports by name
   int depth_ = 0;

@@ -56,3 +56,11 @@ def lambda_handler(event, context):
     if event.get("debug"):
         print(json.dumps(size))  # json is cheap: not reported wherever it is used
     return {"rows": len(frame), "size": size}
+
+
+# Imports for type checkers only never run.
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sklearn
+    from matplotlib.figure import Figure
