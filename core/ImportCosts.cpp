@@ -40,7 +40,7 @@ std::vector<std::string> words(std::string_view s) {
 
 double number(std::string_view origin, const YAML::Node& n, const char* what) {
   try {
-    double v = n.as<double>();
+    const auto v = n.as<double>();
     if (v < 0) fail(origin, n, std::string(what) + " must not be negative");
     return v;
   } catch (const YAML::Exception&) {

@@ -561,7 +561,8 @@ private:
     TSNode cur = ts::isNull(topNode_) ? n : topNode_;
     uint32_t start = ts_node_start_byte(cur);
     TSNode prev = ts_node_prev_named_sibling(cur);
-    while (is(prev, "comment")) {
+    // Each step costs the number of siblings: a doc comment is not hundreds of comments long.
+    for (int steps = 0; is(prev, "comment") && steps < 64; ++steps) {
       uint32_t prevEndLine = m_.file->position(ts_node_end_byte(prev)).line;
       uint32_t startLine = m_.file->position(start).line;
       if (prevEndLine + 1 != startLine) break;

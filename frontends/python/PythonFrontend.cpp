@@ -75,6 +75,42 @@ bool looksLikeService(std::string_view s) {
   });
 }
 
+/// tree-sitter-python's external scanner takes time quadratic in the length of a run of
+/// comment-only lines (20,000 of them take 20 s). Comment-only lines are no code, so in runs
+/// longer than kLongRun the parser reads them as blank lines of the same length instead; lines
+/// with a quote are kept, in case the run is inside a triple-quoted string. Returns an empty
+/// string when the file has no such run.
+std::string blankLongCommentRuns(std::string_view src) {
+  constexpr size_t kLongRun = 64;
+  std::string out;
+  size_t runStart = 0, runLines = 0;
+  auto flush = [&](size_t end) {
+    if (runLines > kLongRun) {
+      if (out.empty()) out.assign(src);
+      for (size_t i = runStart; i < end; ++i)
+        if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
+    }
+    runLines = 0;
+  };
+  size_t pos = 0;
+  while (pos < src.size()) {
+    size_t eol = src.find('\n', pos);
+    const size_t end = eol == std::string_view::npos ? src.size() : eol + 1;
+    std::string_view line = src.substr(pos, end - pos);
+    const size_t first = line.find_first_not_of(" \t");
+    const bool comment = first != std::string_view::npos && line[first] == '#' &&
+                         line.find_first_of("\"'\\") == std::string_view::npos;
+    if (comment) {
+      if (runLines++ == 0) runStart = pos;
+    } else {
+      flush(pos);
+    }
+    pos = end;
+  }
+  flush(src.size());
+  return out;
+}
+
 class PythonLowering {
 public:
   PythonLowering(std::shared_ptr<const SourceFile> file, const FrontendOptions& options)
@@ -85,7 +121,9 @@ public:
   }
 
   Module run() {
-    tree_ = ts::parseModule(m_, tree_sitter_python(), "Python");
+    const std::string parserText = blankLongCommentRuns(src_);
+    tree_ = ts::parseModule(m_, tree_sitter_python(), "Python",
+                            parserText.empty() ? std::string_view() : std::string_view(parserText));
     if (!tree_) return std::move(m_);
     TSNode root = ts_tree_root_node(tree_.get());
     scopes_.push_back(Scope{});

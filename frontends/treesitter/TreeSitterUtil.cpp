@@ -8,9 +8,49 @@ namespace {
 struct ParserDeleter {
   void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
+
+/// The named children of the few large nodes last asked for on this thread. Entries are valid
+/// for the trees parsed in the current generation: a new parse on the thread starts a new one,
+/// so a node of a freed tree can never hit an entry whose address it reuses.
+struct LargeNodeCache {
+  struct Entry {
+    const void* id = nullptr;
+    const TSTree* tree = nullptr;
+    uint64_t generation = 0;
+    std::vector<TSNode> children;
+  };
+  static constexpr size_t kEntries = 8;
+  Entry entries[kEntries];
+  size_t next = 0;
+  uint64_t generation = 1;
+};
+thread_local LargeNodeCache largeNodes;
 } // namespace
 
+TSNode namedOfLargeNode(TSNode n, uint32_t i) {
+  LargeNodeCache& cache = largeNodes;
+  for (const auto& e : cache.entries)
+    if (e.id == n.id && e.tree == n.tree && e.generation == cache.generation)
+      return i < e.children.size() ? e.children[i] : TSNode{};
+  LargeNodeCache::Entry& e = cache.entries[cache.next];
+  cache.next = (cache.next + 1) % LargeNodeCache::kEntries;
+  e.id = n.id;
+  e.tree = n.tree;
+  e.generation = cache.generation;
+  e.children.clear();
+  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(c)) e.children.push_back(c);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return i < e.children.size() ? e.children[i] : TSNode{};
+}
+
 TreePtr parse(const TSLanguage* language, std::string_view text) {
+  ++largeNodes.generation; // nodes of earlier trees may share addresses with the new one's
   // One parser per thread and language is cheap to keep; parsers are not thread-safe.
   thread_local std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   ts_parser_reset(parser.get());
@@ -39,8 +79,9 @@ TSNode firstError(TSNode root) {
   }
 }
 
-TreePtr parseModule(Module& m, const TSLanguage* language, std::string_view languageLabel) {
-  TreePtr tree = parse(language, m.file->text());
+TreePtr parseModule(Module& m, const TSLanguage* language, std::string_view languageLabel,
+                    std::string_view parserText) {
+  TreePtr tree = parse(language, parserText.data() ? parserText : m.file->text());
   if (!tree) {
     m.hasSyntaxErrors = true;
     m.notices.push_back({Level::Error, m.file->path(), std::nullopt,

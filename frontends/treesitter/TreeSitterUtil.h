@@ -44,7 +44,16 @@ inline TSNode field(TSNode n, std::string_view name) {
   return ts_node_child_by_field_name(n, name.data(), static_cast<uint32_t>(name.size()));
 }
 inline uint32_t namedCount(TSNode n) { return isNull(n) ? 0 : ts_node_named_child_count(n); }
-inline TSNode named(TSNode n, uint32_t i) { return isNull(n) ? TSNode{} : ts_node_named_child(n, i); }
+/// ts_node_named_child(n, i) walks n's children from the first, so a loop over the children of
+/// a node with very many of them (a long run of comments) takes quadratic time. Such nodes have
+/// their named children listed once, through a tree cursor, and cached.
+TSNode namedOfLargeNode(TSNode n, uint32_t i);
+inline constexpr uint32_t kLargeNodeChildren = 64;
+inline TSNode named(TSNode n, uint32_t i) {
+  if (isNull(n)) return TSNode{};
+  if (ts_node_child_count(n) < kLargeNodeChildren) return ts_node_named_child(n, i);
+  return namedOfLargeNode(n, i);
+}
 inline TSNode parent(TSNode n) { return isNull(n) ? TSNode{} : ts_node_parent(n); }
 
 /// First syntax error (an ERROR or MISSING node) in the tree, or a null node.
@@ -52,7 +61,10 @@ TSNode firstError(TSNode root);
 
 /// Parses the module's file. Records in the module what every frontend says alike: a parser
 /// that gave up (null result) or the first syntax error.
-TreePtr parseModule(Module& m, const TSLanguage* language, std::string_view languageLabel);
+/// `parserText`, when given, is what the parser reads instead of the file's text: the same
+/// length and line structure, with parts the grammar handles slowly blanked out.
+TreePtr parseModule(Module& m, const TSLanguage* language, std::string_view languageLabel,
+                    std::string_view parserText = {});
 
 /// The whole lines a statement occupies (indentation and final newline included) when nothing
 /// but indentation precedes it and nothing but a `lineComment` comment follows it; else empty.
