@@ -76,7 +76,7 @@ new DocumentClient();
   EXPECT_EQ(req.module, "pg");
   EXPECT_EQ(req.name, "Pool");
   EXPECT_EQ(req.local, "PgPool");
-  EXPECT_EQ(m.text(req.range), "require(\"pg\")");
+  EXPECT_EQ(m.text(req.range), "const { Pool: PgPool } = require(\"pg\");"); // the statement
   EXPECT_EQ(m.imports[8].name, "DynamoDB");
 }
 
