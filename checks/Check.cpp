@@ -7,6 +7,8 @@ std::unique_ptr<Check> makeClientInHandler();
 std::unique_ptr<Check> makeConnectionInHandler();
 std::unique_ptr<Check> makeConfigFetchInHandler();
 std::unique_ptr<Check> makeSdkV2Import();
+std::unique_ptr<Check> makeEagerHeavyImport();
+std::unique_ptr<Check> makeHeavyInit();
 
 const std::vector<std::unique_ptr<Check>>& allChecks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
@@ -15,6 +17,8 @@ const std::vector<std::unique_ptr<Check>>& allChecks() {
     v.push_back(makeConnectionInHandler());
     v.push_back(makeConfigFetchInHandler());
     v.push_back(makeSdkV2Import());
+    v.push_back(makeEagerHeavyImport());
+    v.push_back(makeHeavyInit());
     return v;
   }();
   return checks;

@@ -4,6 +4,7 @@
 #include "core/Catalogue.h"
 #include "core/Diagnostic.h"
 #include "core/Editor.h"
+#include "core/InitCost.h"
 #include "core/Model.h"
 #include "core/Rules.h"
 
@@ -18,6 +19,10 @@ struct CheckContext {
   const Catalogue& catalogue;
   const InvocationAnalysis& invocation;
   const Editor& editor;
+  /// Figures for each of module.imports, and the module's Init estimate.
+  const ImportCostModel& costs;
+  const std::vector<ImportWeight>& importWeights;
+  const InitEstimate& init;
 };
 
 class Check {

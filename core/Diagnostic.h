@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ll {
@@ -46,6 +47,8 @@ struct Finding {
   std::string message;
   std::vector<RelatedLocation> related;
   std::vector<Fix> fixes;
+  /// Figures behind the finding (`estimatedInitMs`, `budgetMs`), for machine-readable outputs.
+  std::vector<std::pair<std::string, double>> metrics;
 };
 
 /// A message about the run rather than about the code: a file that could not be read or parsed

@@ -5,6 +5,7 @@
 #include "frontends/treesitter/TreeSitterUtil.h"
 
 #include <filesystem>
+#include <map>
 
 namespace ll {
 
@@ -48,6 +49,16 @@ bool parsesCleanly(Language language, const std::string& text) {
   }
   ts::TreePtr tree = ts::parse(lang, text);
   return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+void markSharedImportStatements(Module& m) {
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<size_t>> byStatement;
+  for (size_t i = 0; i < m.imports.size(); ++i)
+    byStatement[{m.imports[i].range.begin, m.imports[i].range.end}].push_back(i);
+  for (const auto& [range, group] : byStatement)
+    for (size_t i : group)
+      if (m.imports[i].module != m.imports[group.front()].module)
+        for (size_t j : group) m.imports[j].sharedStatement = true;
 }
 
 namespace {

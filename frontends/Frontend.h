@@ -30,6 +30,10 @@ std::optional<Language> languageForPath(const std::string& path);
 Module lower(Language language, std::shared_ptr<const SourceFile> file,
              const FrontendOptions& options);
 
+/// Sets Import::sharedStatement on imports whose statement (same range) also imports another
+/// module. Frontends call it once their imports are recorded.
+void markSharedImportStatements(Module& m);
+
 /// True when `text` parses without syntax errors in `language` (used to verify fixed files).
 bool parsesCleanly(Language language, const std::string& text);
 

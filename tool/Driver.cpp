@@ -21,8 +21,8 @@
 namespace ll {
 
 Analyzer::Analyzer(std::vector<const Check*> checks, const Catalogue& catalogue,
-                   std::map<std::string, std::set<std::string>> handlers)
-    : checks_(std::move(checks)), catalogue_(catalogue), handlers_(std::move(handlers)) {}
+                   std::map<std::string, std::set<std::string>> handlers, const ImportCostModel& costs)
+    : checks_(std::move(checks)), catalogue_(catalogue), handlers_(std::move(handlers)), costs_(costs) {}
 
 FileOutcome Analyzer::analyzePath(const std::string& path) const {
   FileOutcome out;
@@ -80,7 +80,9 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
   out.hasSyntaxErrors = module.hasSyntaxErrors;
   for (auto& n : module.notices) out.notices.push_back(std::move(n));
   const InvocationAnalysis invocation(module);
-  const CheckContext ctx{module, catalogue_, invocation, editorFor(language)};
+  const std::vector<ImportWeight> weights = costs_.weigh(module);
+  out.init = costs_.estimate(module, weights);
+  const CheckContext ctx{module, catalogue_, invocation, editorFor(language), costs_, weights, out.init};
   for (const Check* check : checks_) check->run(ctx, out.findings);
   // Fixes are verified by re-parsing; a file that does not parse or decode cannot be verified.
   if (out.hasSyntaxErrors || !out.validUtf8)
@@ -157,6 +159,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   }
 
   Catalogue catalogue = Catalogue::builtin();
+  ImportCosts importCosts = ImportCosts::builtin();
   for (const std::string& path : o.catalogues) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -166,14 +169,25 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     try {
       catalogue.merge(Catalogue::parse(yaml, path));
+      importCosts.merge(ImportCosts::parseUserSection(yaml, path));
     } catch (const std::exception& e) {
       err << "lambda-lint: error: bad catalogue: " << e.what() << "\n";
       return 2;
     }
   }
 
+  for (const std::string& dir : o.packageDirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      err << "lambda-lint: error: --package " << dir << ": not a directory\n";
+      return 2;
+    }
+  }
+  const PackageWeigher weigher(o.packageDirs);
+  const ImportCostModel costs(importCosts, &weigher, o.initCost);
+
   DiscoveryResult discovered = discoverFiles(o.paths);
-  const Analyzer analyzer(checks, catalogue, o.handlers);
+  const Analyzer analyzer(checks, catalogue, o.handlers, costs);
   const bool fixing = o.fix || o.diff;
 
   struct Slot {
@@ -208,6 +222,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
 
   RunResult run;
   run.unsafeFixesEnabled = o.unsafeFixes;
+  run.initBudgetMs = o.initCost.initBudgetMs;
   run.notices = std::move(discovered.notices);
   bool unreadable = discovered.hadUnreadablePath;
   size_t remaining = 0;
@@ -218,6 +233,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     for (auto& n : s.outcome.notices) run.notices.push_back(std::move(n));
     for (auto& n : s.fixed.notices) run.notices.push_back(std::move(n));
     for (auto& f : s.outcome.findings) run.findings.push_back(std::move(f));
+    if (s.outcome.init.computed) run.initEstimates.push_back({s.outcome.file, std::move(s.outcome.init)});
     remaining += s.remaining;
     if (!s.changed) continue;
     if (o.diff) {

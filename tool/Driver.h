@@ -15,6 +15,7 @@ struct FileOutcome {
   std::optional<Language> language;
   std::vector<Finding> findings;
   std::vector<Notice> notices;
+  InitEstimate init;           // computed for files with entry points
   bool analysed = false;       // false: skipped (unreadable, binary, too large, ...)
   bool hasSyntaxErrors = false;
   bool validUtf8 = true;
@@ -24,7 +25,7 @@ struct FileOutcome {
 class Analyzer {
 public:
   Analyzer(std::vector<const Check*> checks, const Catalogue& catalogue,
-           std::map<std::string, std::set<std::string>> handlers);
+           std::map<std::string, std::set<std::string>> handlers, const ImportCostModel& costs);
 
   /// Reads and analyses a file from disk.
   FileOutcome analyzePath(const std::string& path) const;
@@ -40,6 +41,7 @@ private:
   std::vector<const Check*> checks_;
   const Catalogue& catalogue_;
   std::map<std::string, std::set<std::string>> handlers_;
+  const ImportCostModel& costs_;
 };
 
 /// Runs lambda-lint as the command line asks; returns the exit status.

@@ -28,7 +28,8 @@ std::string usageText() {
   return R"(usage: lambda-lint [options] PATH...
 
 Finds per-invocation work in AWS Lambda handlers (SDK clients, connections and configuration
-fetches made on every call instead of once per execution environment) and offers fixes.
+fetches made on every call instead of once per execution environment) and Init-phase cost
+(heavy modules imported eagerly), and offers fixes.
 
 PATH may be files or directories; directories are searched recursively, skipping VCS,
 dependency and build folders (.git, node_modules, virtualenvs, __pycache__, .aws-sam, ...).
@@ -54,6 +55,16 @@ Catalogue:
   --catalogue FILE       add the entries of a catalogue file (same layout as the built-in
                          data/catalogue.yaml: clients, connections, config fetches, handler
                          decorators, ...) to the built-in ones; may repeat
+
+Init cost:
+  --package DIR          a dependency folder (site-packages, node_modules, a SAM build folder)
+                         to weigh imports that the import-cost catalogue does not list; may
+                         repeat. Folders next to the handler are found without it.
+  --heavy-import-ms MS   a module is heavy from this measured import time (default 20)
+  --heavy-import-bytes N a weighed module is heavy from this many bytes of code (default:
+                         when its estimated time reaches --heavy-import-ms)
+  --init-budget-ms MS    heavy-init fires above this estimated Init cost (default 300)
+  The catalogue file of --catalogue may add measured figures in an `import-costs:` section.
 
 Fixes:
   --fix                  apply safe fixes to the files
@@ -153,6 +164,22 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     } else if (name == "--catalogue") {
       if (!needValue()) return r;
       o.catalogues.push_back(value);
+    } else if (name == "--package") {
+      if (!needValue()) return r;
+      o.packageDirs.push_back(value);
+    } else if (name == "--heavy-import-ms" || name == "--init-budget-ms" ||
+               name == "--heavy-import-bytes") {
+      if (!needValue()) return r;
+      try {
+        size_t used = 0;
+        double v = std::stod(value, &used);
+        if (used != value.size() || !(v >= 0) || v > 1e12) throw std::invalid_argument(value);
+        if (name == "--heavy-import-ms") o.initCost.heavyImportMs = v;
+        else if (name == "--init-budget-ms") o.initCost.initBudgetMs = v;
+        else o.initCost.heavyImportBytes = static_cast<uint64_t>(v);
+      } catch (const std::exception&) {
+        r.error = name + " takes a non-negative number, got '" + value + "'";
+      }
     } else if (name == "--fix") {
       flag(o.fix);
     } else if (name == "--unsafe-fixes") {

@@ -1,5 +1,7 @@
 #pragma once
 // Command-line options of lambda-lint.
+#include "core/InitCost.h"
+
 #include <map>
 #include <set>
 #include <string>
@@ -22,6 +24,8 @@ struct Options {
   /// --handler FILE:FUNC, keyed by the file's canonical path.
   std::map<std::string, std::set<std::string>> handlers;
   std::vector<std::string> catalogues; // --catalogue FILE: entries added to the built-in ones
+  std::vector<std::string> packageDirs; // --package DIR: dependency folders to weigh imports in
+  InitCostOptions initCost;            // --heavy-import-ms, --heavy-import-bytes, --init-budget-ms
   unsigned jobs = 0;                  // 0: all cores
   ColorMode color = ColorMode::Auto;
   bool showSource = true;

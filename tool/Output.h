@@ -3,6 +3,7 @@
 // notices, and the statistics for the summary.
 #include "checks/Check.h"
 #include "core/Diagnostic.h"
+#include "core/InitCost.h"
 
 #include <ostream>
 #include <string>
@@ -21,6 +22,13 @@ struct RunResult {
   /// says how many a new run would report.
   bool fixing = false;
   size_t remaining = 0;
+  /// Init estimates of the files with entry points, in path order.
+  struct FileInit {
+    std::shared_ptr<const SourceFile> file;
+    InitEstimate init;
+  };
+  std::vector<FileInit> initEstimates;
+  double initBudgetMs = 0;
 };
 
 struct OutputOptions {

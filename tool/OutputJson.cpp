@@ -1,6 +1,7 @@
 // Machine-readable output: one JSON document per run (schema version 1).
 #include "core/Rules.h"
 #include "tool/Output.h"
+#include "tool/OutputInit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,6 +70,11 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
       fixes.push_back(std::move(jx));
     }
     jf["fixes"] = std::move(fixes);
+    if (!f.metrics.empty()) {
+      ordered_json metrics = ordered_json::object();
+      for (const auto& [k, v] : f.metrics) metrics[k] = v;
+      jf["metrics"] = std::move(metrics);
+    }
     findings.push_back(std::move(jf));
   }
   root["findings"] = std::move(findings);
@@ -84,6 +90,8 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
     notices.push_back(std::move(jn));
   }
   root["notices"] = std::move(notices);
+  root["init_estimate"] = initEstimatesJson(
+      run, [](const SourceFile& file) { return ordered_json(file.path()); }, /*snake=*/true);
 
   ordered_json summary = ordered_json::object();
   summary["files"] = run.filesAnalyzed;

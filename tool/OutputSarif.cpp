@@ -2,10 +2,12 @@
 // URIs relative to %SRCROOT%, partial fingerprints that survive unrelated edits, and fixes.
 #include "core/Rules.h"
 #include "tool/Output.h"
+#include "tool/OutputInit.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -338,6 +340,11 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
       }
       if (!fixes.empty()) r["fixes"] = std::move(fixes);
     }
+    if (!f.metrics.empty()) {
+      ordered_json props = ordered_json::object();
+      for (const auto& [k, v] : f.metrics) props[k] = std::round(v * 10) / 10;
+      r["properties"] = std::move(props);
+    }
     results.push_back(std::move(r));
   }
 
@@ -369,6 +376,12 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
   runJ["originalUriBaseIds"] = std::move(base);
   runJ["results"] = std::move(results);
   runJ["columnKind"] = "unicodeCodePoints";
+  if (!run.initEstimates.empty()) {
+    ordered_json props = ordered_json::object();
+    props["initEstimates"] = initEstimatesJson(
+        run, [&](const SourceFile& file) { return uris.artifactLocation(file.path()); }, /*snake=*/false);
+    runJ["properties"] = std::move(props);
+  }
 
   ordered_json log = ordered_json::object();
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

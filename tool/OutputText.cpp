@@ -146,6 +146,41 @@ std::string plural(size_t n, std::string_view word) {
   return s;
 }
 
+/// The Init estimate of each handler file, largest first: what every cold start of it loads.
+void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
+  if (run.initEstimates.empty()) return;
+  std::vector<const RunResult::FileInit*> files;
+  for (const auto& fi : run.initEstimates) files.push_back(&fi);
+  std::stable_sort(files.begin(), files.end(), [](const auto* a, const auto* b) { return a->init.ms > b->init.ms; });
+  constexpr size_t kShown = 10;
+  p.styled(kBold, "Init estimate");
+  os << " (module-scope imports, from the figures in data/import-costs.yaml; budget "
+     << formatMs(run.initBudgetMs) << "):\n";
+  for (size_t i = 0; i < files.size() && i < kShown; ++i) {
+    const InitEstimate& est = files[i]->init;
+    os << "  " << files[i]->file->path() << ": ";
+    p.styled(est.ms > run.initBudgetMs ? kBoldMagenta : kBold, "about " + formatMs(est.ms));
+    std::string parts;
+    size_t shown = 0, rest = 0;
+    for (const InitContributor& c : est.contributors) {
+      if (c.ms <= 0) continue;
+      if (shown == 3) {
+        ++rest;
+        continue;
+      }
+      parts += (shown++ ? ", " : "") + c.module + " " + formatMs(c.ms);
+    }
+    if (rest) parts += ", " + std::to_string(rest) + " more";
+    if (!parts.empty()) os << " (" << parts << ")";
+    if (!est.unmeasured.empty())
+      os << "; " << est.unmeasured.size() << " import" << (est.unmeasured.size() == 1 ? "" : "s")
+         << " not measured";
+    os << '\n';
+  }
+  if (files.size() > kShown)
+    os << "  ... and " << files.size() - kShown << " more handler files (all in --format json)\n";
+}
+
 } // namespace
 
 void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts) {
@@ -163,6 +198,7 @@ void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts
     else if (unsafe) ++unsafeOnly;
   }
   for (const Notice& n : run.notices) writeNotice(os, p, n);
+  writeInitEstimates(os, p, run);
 
   if (run.fixesApplied > 0) os << "Fixed " << plural(run.fixesApplied, "finding") << ".\n";
   if (run.fixing && !run.findings.empty()) {

@@ -1,6 +1,7 @@
 #include "frontends/python/PythonEditor.h"
 
 #include "core/EditorSupport.h"
+#include "frontends/treesitter/TreeSitterUtil.h"
 
 namespace ll {
 
@@ -87,13 +88,41 @@ std::optional<Fix> PythonEditor::lazyInitialize(const Module& m, const Call& cal
   return lazyInitFix(m, call, purpose, call.range, std::move(code), cache, getter);
 }
 
-std::optional<Fix> PythonEditor::moveImport(const Module&, const std::vector<int>&,
-                                            const std::vector<int>&, bool) const {
-  return std::nullopt;
+std::optional<Fix> PythonEditor::moveImport(const Module& m, const std::vector<int>& imports,
+                                            const std::vector<int>& blocks, bool /*keepTypes*/) const {
+  if (imports.empty() || blocks.empty()) return std::nullopt;
+  const Import& imp = m.imports[imports.front()];
+  const ByteRange lines = ts::wholeLines(*m.file, imp.range, "#");
+  if (lines.empty()) return std::nullopt; // shares its line with other code
+  // The statement as written (a parenthesised or continued import keeps its shape: its
+  // continuation lines do not depend on the indentation of the first).
+  const std::string code(m.text(imp.range));
+  Fix fix;
+  fix.applicability = Applicability::Safe;
+  std::string where;
+  for (int b : blocks) {
+    const Block& block = m.blocks[b];
+    if (block.insertAt == Block::kNoInsert || block.function < 0) return std::nullopt;
+    fix.edits.push_back({{block.insertAt, block.insertAt}, block.indent + code + "\n"});
+    if (!where.empty()) where += ", ";
+    where += (block.conditional ? "the branch of `" : "`") + m.functions[block.function].qualifiedName + "`" +
+             (block.conditional ? " that uses it" : "");
+  }
+  fix.edits.push_back({lines, ""});
+  fix.description = "Move `" + abbreviate(code) + "` into " + where;
+  return fix;
 }
 
-std::optional<Fix> PythonEditor::removeImport(const Module&, const std::vector<int>&) const {
-  return std::nullopt;
+std::optional<Fix> PythonEditor::removeImport(const Module& m, const std::vector<int>& imports) const {
+  if (imports.empty()) return std::nullopt;
+  const Import& imp = m.imports[imports.front()];
+  const ByteRange lines = ts::wholeLines(*m.file, imp.range, "#");
+  if (lines.empty()) return std::nullopt;
+  Fix fix;
+  fix.applicability = Applicability::Unsafe;
+  fix.description = "Remove the unused `" + abbreviate(m.text(imp.range)) + "`";
+  fix.edits.push_back({lines, ""});
+  return fix;
 }
 
 } // namespace ll

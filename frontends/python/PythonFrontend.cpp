@@ -91,6 +91,7 @@ public:
     scopes_.push_back(Scope{});
     collect(root, -1, -1, "", 0, nullptr);
     walkBlock(root, /*functionBody=*/false);
+    markSharedImportStatements(m_);
     finishFunctions();
     identifyHandlers();
     return std::move(m_);
@@ -273,6 +274,7 @@ private:
 
   void bindName(const std::string& name, Value v) {
     Scope& s = scope();
+    if (s.function < 0) noteRebind(name, ts::range(statementNode_));
     if (s.function >= 0) {
       ++s.bindCount[name];
       if (s.globals.contains(name)) {
@@ -368,11 +370,18 @@ private:
   // ---- pass 2: the walk --------------------------------------------------------------------
   struct Context {
     int lazyDepth = 0;
+    /// Inside a branch, except clause or conditional operand of the current function.
+    int conditionalDepth = 0;
+    /// Inside an annotation that is never evaluated.
+    int typeOnlyDepth = 0;
   };
 
   void walkBlock(TSNode block, bool functionBody) {
     const uint32_t count = namedCount(block);
     const int savedLazy = ctx_.lazyDepth;
+    const int savedBlock = currentBlock_;
+    currentBlock_ = recordBlock(block, functionBody);
+    if (currentFunction() < 0 && savedBlock >= 0) ++moduleNesting_;
     uint32_t statements = 0;
     for (uint32_t i = 0; i < count; ++i)
       if (!is(named(block, i), "comment")) ++statements;
@@ -388,6 +397,78 @@ private:
         ++ctx_.lazyDepth;
     }
     ctx_.lazyDepth = savedLazy;
+    if (currentFunction() < 0 && savedBlock >= 0) --moduleNesting_;
+    currentBlock_ = savedBlock;
+  }
+
+  /// A Block for `block`, with where a statement can be inserted at its start.
+  int recordBlock(TSNode block, bool functionBody) {
+    Block b;
+    b.function = currentFunction();
+    b.parent = currentBlock_;
+    b.conditional = ctx_.conditionalDepth > 0;
+    TSNode first{};
+    TSNode docstring{};
+    for (uint32_t i = 0; i < namedCount(block); ++i) {
+      TSNode c = named(block, i);
+      if (is(c, "comment")) continue;
+      if (functionBody && ts::isNull(docstring) && ts::isNull(first) && is(c, "expression_statement") &&
+          namedCount(c) == 1 && is(named(c, 0), "string")) {
+        docstring = c;
+        continue;
+      }
+      first = c;
+      break;
+    }
+    const SourceFile& f = *m_.file;
+    auto ownLine = [&](TSNode n) {
+      uint32_t start = ts_node_start_byte(n);
+      std::string_view before = src_.substr(lineStartOf(start), start - lineStartOf(start));
+      return before.find_first_not_of(" \t") == std::string_view::npos;
+    };
+    if (!ts::isNull(first) && ownLine(first)) {
+      b.insertAt = lineStartOf(ts_node_start_byte(first));
+      b.indent = std::string(f.indentationAt(ts_node_start_byte(first)));
+    } else if (ts::isNull(first) && !ts::isNull(docstring) && ownLine(docstring)) {
+      const uint32_t end = ts_node_end_byte(docstring);
+      const uint32_t after = f.lineEndWithNewline(f.position(end).line);
+      if (after > 0 && src_[after - 1] == '\n') {
+        b.insertAt = after;
+        b.indent = std::string(f.indentationAt(ts_node_start_byte(docstring)));
+      }
+    }
+    m_.blocks.push_back(std::move(b));
+    return static_cast<int>(m_.blocks.size()) - 1;
+  }
+
+  /// Records a use of `id` when it names a module-scope import (not shadowed here).
+  void noteUse(TSNode id) {
+    if (importsOf_.empty()) return;
+    auto it = importsOf_.find(std::string(text(id)));
+    if (it == importsOf_.end()) return;
+    int where = -2;
+    lookup(text(id), &where);
+    if (where != -1) return;
+    for (int imp : it->second) {
+      NameUse u;
+      u.import = imp;
+      u.range = ts::range(id);
+      u.function = currentFunction();
+      u.block = currentBlock_;
+      u.unconditional = ctx_.conditionalDepth == 0;
+      u.typeOnly = ctx_.typeOnlyDepth > 0;
+      m_.uses.push_back(u);
+    }
+  }
+
+  /// An annotation: evaluated where it stands, unless it is a local variable's (never
+  /// evaluated) or the module has `from __future__ import annotations`.
+  void walkAnnotation(TSNode type, bool evaluated) {
+    if (ts::isNull(type)) return;
+    const bool erased = !evaluated || futureAnnotations_;
+    if (erased) ++ctx_.typeOnlyDepth;
+    walkExpr(type);
+    if (erased) --ctx_.typeOnlyDepth;
   }
 
   struct BlockInfo {
@@ -407,9 +488,13 @@ private:
     statementNode_ = stmt;
     currentStatement_ = -1;
     std::string_view t = type(stmt);
+    // A match case runs on some paths only (the match body is a block of case clauses).
+    const bool matchCase = t == "case_clause";
+    if (matchCase) ++ctx_.conditionalDepth;
     if (t == "import_statement" || t == "import_from_statement") {
       bindImports(stmt, /*record=*/true);
     } else if (t == "future_import_statement") {
+      if (text(stmt).find("annotations") != std::string_view::npos) futureAnnotations_ = true;
     } else if (t == "decorated_definition" || t == "function_definition") {
       walkFunction(stmt);
     } else if (t == "class_definition") {
@@ -454,12 +539,17 @@ private:
             for (uint32_t k = 0; k < namedCount(c); ++k)
               if (is(named(c, k), "as_pattern")) walkWithTarget(named(c, k));
           }
+          // An except handler or a match case runs on some paths only.
+          const bool branch = ct == "except_clause" || ct == "except_group_clause";
+          if (branch) ++ctx_.conditionalDepth;
           walkStatement(c);
+          if (branch) --ctx_.conditionalDepth;
         } else if (ct == "comment") {
         } else if (isStatementType(ct)) walkStatement(c);
         else walkExpr(c);
       }
     }
+    if (matchCase) --ctx_.conditionalDepth;
     statementNode_ = savedStmt;
     currentStatement_ = savedStatement;
     blockInfo_ = savedInfo;
@@ -544,7 +634,8 @@ private:
         walkExpr(right);
       }
     }
-    if (!ts::isNull(field(assign, "type"))) walkExpr(field(assign, "type"));
+    // A local variable's annotation is never evaluated; a module or class variable's is.
+    walkAnnotation(field(assign, "type"), /*evaluated=*/currentFunction() < 0);
     bindAssignment(assign, stmt, /*record=*/true);
   }
 
@@ -565,6 +656,7 @@ private:
         return;
       }
       if (currentFunction() < 0) {
+        noteRebind(name, ts::range(left));
         bindModule(name, v, stmt, &right);
         noteModuleAssignment(name, right);
       } else {
@@ -606,11 +698,36 @@ private:
       aliasedHandlers_.emplace_back(v.index, "`" + name + " = " + str(value) + "`");
   }
 
+  /// Before `imp` is added: a module-scope import binds its name for noteUse; rebinding a
+  /// name an import bound counts as a use at module scope (the import is needed there).
+  void noteImport(Import& imp) {
+    if (typeCheckingDepth_ > 0) imp.typeOnly = true;
+    if (imp.function >= 0) return;
+    imp.nested = moduleNesting_ > 0;
+    noteRebind(imp.local, imp.range);
+    importsOf_[imp.local].push_back(static_cast<int>(m_.imports.size()));
+  }
+
+  void noteRebind(const std::string& name, ByteRange at) {
+    if (currentFunction() >= 0) return;
+    auto it = importsOf_.find(name);
+    if (it == importsOf_.end()) return;
+    for (int imp : it->second) {
+      NameUse u;
+      u.import = imp;
+      u.range = at;
+      u.block = currentBlock_;
+      u.unconditional = ctx_.conditionalDepth == 0;
+      m_.uses.push_back(u);
+    }
+  }
+
   void bindImports(TSNode stmt, bool record) {
     auto add = [&](std::string module, std::string name, const std::string& local) {
       Import imp{std::move(module), std::move(name), local, ts::range(stmt), currentFunction(), false};
       Value v{Value::Name, imp.canonical()};
       if (record) {
+        noteImport(imp);
         m_.imports.push_back(imp);
         if (currentFunction() >= 0) bindName(local, v);
         else scopes_.front().names[local] = v;
@@ -627,6 +744,7 @@ private:
           std::string first = full.substr(0, full.find('.'));
           Import imp{full, "", first, ts::range(stmt), currentFunction(), false};
           if (record) {
+            noteImport(imp);
             m_.imports.push_back(imp);
             if (currentFunction() >= 0) bindName(first, Value{Value::Name, first});
             else scopes_.front().names[first] = Value{Value::Name, first};
@@ -741,25 +859,36 @@ private:
     TSNode cond = field(stmt, "condition");
     walkExpr(cond);
     TSNode consequence = field(stmt, "consequence");
+    // `if TYPE_CHECKING:` holds imports for type checkers only; they never run.
+    std::string_view condText = text(cond);
+    const bool typeChecking = condText == "TYPE_CHECKING" || condText.ends_with(".TYPE_CHECKING");
+    if (typeChecking) ++typeCheckingDepth_;
     std::string cache = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/true) : "";
     bool lazy = !cache.empty() && assignsTo(consequence, cache);
+    ++ctx_.conditionalDepth; // every branch, and the conditions after the first
     if (lazy) ++ctx_.lazyDepth;
     walkBlock(consequence, false);
     if (lazy) --ctx_.lazyDepth;
     for (uint32_t i = 0; i < namedCount(stmt); ++i) {
       TSNode c = named(stmt, i);
       if (is(c, "elif_clause")) {
+        if (typeChecking) --typeCheckingDepth_;
         walkExpr(field(c, "condition"));
         walkBlock(field(c, "consequence"), false);
+        if (typeChecking) ++typeCheckingDepth_;
       } else if (is(c, "else_clause")) {
         // `if _c is not None: ... else: _c = make()`
         std::string hit = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/false) : "";
         bool elseLazy = !hit.empty() && assignsTo(field(c, "body"), hit);
         if (elseLazy) ++ctx_.lazyDepth;
+        if (typeChecking) --typeCheckingDepth_; // the else branch runs
         walkBlock(field(c, "body"), false);
+        if (typeChecking) ++typeCheckingDepth_;
         if (elseLazy) --ctx_.lazyDepth;
       }
     }
+    --ctx_.conditionalDepth;
+    if (typeChecking) --typeCheckingDepth_;
   }
 
   /// `if _c is not None: return _c` (no else) followed, in the same block, by code that fills
@@ -793,7 +922,9 @@ private:
     for (uint32_t i = 0; i < namedCount(params); ++i) {
       TSNode p = named(params, i);
       if (!ts::isNull(field(p, "value"))) walkExpr(field(p, "value"));
+      walkAnnotation(field(p, "type"), /*evaluated=*/true);
     }
+    walkAnnotation(field(def, "return_type"), /*evaluated=*/true);
     if (currentFunction() >= 0) bindName(m_.functions[f].name, Value{Value::Function, "", f});
 
     Scope s;
@@ -862,7 +993,21 @@ private:
       walkCall(named(n, 0), CallUse::Awaited);
     } else if (t == "identifier" || t == "attribute") {
       noteReference(n);
-      if (t == "attribute") walkNameObject(field(n, "object"));
+      if (t == "identifier") noteUse(n);
+      else walkNameObject(field(n, "object"));
+    } else if (t == "boolean_operator") {
+      walkExpr(field(n, "left"));
+      ++ctx_.conditionalDepth; // short-circuit: the right operand may not run
+      walkExpr(field(n, "right"));
+      --ctx_.conditionalDepth;
+    } else if (t == "conditional_expression") {
+      // `a if c else b`: the condition runs, one of the branches does
+      for (uint32_t i = 0; i < namedCount(n); ++i) {
+        const bool branch = i != 1;
+        if (branch) ++ctx_.conditionalDepth;
+        walkExpr(named(n, i));
+        if (branch) --ctx_.conditionalDepth;
+      }
     } else if (t == "keyword_argument") {
       walkExpr(field(n, "value"));
     } else if (t == "named_expression") {
@@ -888,7 +1033,8 @@ private:
   /// the longer name, not references of their own.
   void walkNameObject(TSNode object) {
     while (is(object, "attribute")) object = field(object, "object");
-    if (!is(object, "identifier")) walkExpr(object);
+    if (is(object, "identifier")) noteUse(object);
+    else walkExpr(object);
   }
 
   /// A same-file function used as a value (a callback) from inside a function is an edge too.
@@ -905,6 +1051,7 @@ private:
     c.target = v.index;
     c.referenceOnly = true;
     c.lazy = ctx_.lazyDepth > 0;
+    c.unconditional = ctx_.conditionalDepth == 0;
     m_.calls.push_back(std::move(c));
   }
 
@@ -918,7 +1065,8 @@ private:
         released_[currentFunction()].insert(str(field(fn, "object")));
     }
     if (is(fn, "attribute")) walkNameObject(field(fn, "object"));
-    else if (!is(fn, "identifier")) walkExpr(fn);
+    else if (is(fn, "identifier")) noteUse(fn);
+    else walkExpr(fn);
     walkExpr(field(n, "arguments"));
 
     Call c;
@@ -929,6 +1077,7 @@ private:
     c.calleeRange = ts::range(fn);
     c.function = currentFunction();
     c.lazy = ctx_.lazyDepth > 0;
+    c.unconditional = ctx_.conditionalDepth == 0;
     if (callee.kind == Value::Function) {
       c.target = callee.index;
     } else if (callee.kind == Value::Class) {
@@ -1114,6 +1263,11 @@ private:
   BlockInfo blockInfo_;
   TSNode statementNode_{};
   int currentStatement_ = -1;
+  int currentBlock_ = -1;
+  int moduleNesting_ = 0;            // blocks entered at module scope below the module itself
+  int typeCheckingDepth_ = 0;        // inside `if TYPE_CHECKING:`
+  bool futureAnnotations_ = false;   // `from __future__ import annotations`
+  std::unordered_map<std::string, std::vector<int>> importsOf_; // module-scope imports by name
   int depth_ = 0;
   bool reportedTooDeep_ = false;
   bool hasAdapter_ = false;

@@ -165,3 +165,173 @@ TEST(PythonFrontend, SyntaxErrorsLeaveTheRestAnalysed) {
   EXPECT_FALSE(m.notices.empty());
   EXPECT_NE(findCall(m, "boto3.client"), nullptr);
 }
+
+// ---- name uses, blocks and conditional paths (eager-heavy-import) ---------------------------
+
+namespace {
+
+/// The uses of the module-scope import binding `local`, in source order.
+std::vector<const NameUse*> usesOf(const Module& m, std::string_view local) {
+  std::vector<const NameUse*> out;
+  for (const NameUse& u : m.uses)
+    if (u.import >= 0 && m.imports[u.import].local == local) out.push_back(&u);
+  return out;
+}
+
+std::string usedText(const Module& m, const NameUse* u) { return std::string(m.text(u->range)); }
+
+} // namespace
+
+TEST(PythonFrontend, RecordsUsesOfModuleImportsButNotShadowedNames) {
+  Module m = lowerText(R"(import pandas as pd
+import numpy as np
+
+pd.set_option("x", 1)
+
+
+def helper(np):
+    return np.zeros(3), pd.DataFrame()
+
+
+def other():
+    pd = None
+    return pd
+
+
+def handler(event, context):
+    return helper(np)
+)");
+  auto pdUses = usesOf(m, "pd");
+  ASSERT_EQ(pdUses.size(), 2u);
+  EXPECT_EQ(pdUses[0]->function, -1); // module scope
+  EXPECT_EQ(pdUses[1]->function, functionNamed(m, "helper"));
+  auto npUses = usesOf(m, "np");
+  ASSERT_EQ(npUses.size(), 1u); // the parameter of helper is not the import
+  EXPECT_EQ(npUses[0]->function, functionNamed(m, "handler"));
+}
+
+TEST(PythonFrontend, MarksConditionalUsesAndCalls) {
+  Module m = lowerText(R"(import a, b, c, d, e, f, g, h, i
+
+
+def work():
+    pass
+
+
+def handler(event, context):
+    if event:
+        a.x()
+    elif b.y:
+        pass
+    else:
+        work()
+    c.z() if event else None
+    event and d.w()
+    try:
+        e.v()
+    except ValueError:
+        f.u()
+    for r in event:
+        g.t(r)
+    match event:
+        case 1:
+            h.s()
+    if not event:
+        return
+    i.r()
+)");
+  auto first = [&](std::string_view name) {
+    auto uses = usesOf(m, name);
+    return uses.empty() ? nullptr : uses.front();
+  };
+  for (const char* name : {"a", "b", "c", "d", "f", "h"}) {
+    ASSERT_NE(first(name), nullptr) << name;
+    EXPECT_FALSE(first(name)->unconditional) << name;
+  }
+  for (const char* name : {"e", "g", "i"}) {
+    ASSERT_NE(first(name), nullptr) << name;
+    EXPECT_TRUE(first(name)->unconditional) << name;
+  }
+  const Call* work = nullptr;
+  for (const Call& c : m.calls)
+    if (c.target == functionNamed(m, "work")) work = &c;
+  ASSERT_NE(work, nullptr);
+  EXPECT_FALSE(work->unconditional);
+  EXPECT_TRUE(m.imports[0].sharedStatement);
+}
+
+TEST(PythonFrontend, RecordsBlocksWhereAStatementCanBeInserted) {
+  const std::string text = R"(import pandas as pd
+
+
+def f(x):
+    """Doc."""
+    if x:
+        return pd.a()
+    if x: return pd.b()
+    return None
+
+
+def g():
+    """Only a docstring uses nothing."""
+)";
+  Module m = lowerText(text);
+  auto uses = usesOf(m, "pd");
+  ASSERT_EQ(uses.size(), 2u);
+  const Block& branch = m.blocks[uses[0]->block];
+  EXPECT_TRUE(branch.conditional);
+  EXPECT_EQ(branch.indent, "        ");
+  EXPECT_EQ(text.substr(branch.insertAt, 14), "        return");
+  const Block& body = m.blocks[branch.parent];
+  EXPECT_FALSE(body.conditional);
+  EXPECT_EQ(body.function, functionNamed(m, "f"));
+  EXPECT_EQ(text.substr(body.insertAt, 9), "    if x:"); // after the docstring
+  // `if x: return pd.b()`: the body shares the header's line.
+  EXPECT_EQ(m.blocks[uses[1]->block].insertAt, Block::kNoInsert);
+}
+
+TEST(PythonFrontend, AnnotationsAreUsesWhereEvaluated) {
+  Module m = lowerText(R"(import pandas as pd
+
+
+def f(x: pd.DataFrame) -> pd.Series:
+    y: pd.Index = x.index
+    return y
+)");
+  auto uses = usesOf(m, "pd");
+  ASSERT_EQ(uses.size(), 3u);
+  EXPECT_EQ(uses[0]->function, -1); // parameter annotation: evaluated by `def`
+  EXPECT_FALSE(uses[0]->typeOnly);
+  EXPECT_EQ(uses[1]->function, -1);
+  EXPECT_TRUE(uses[2]->typeOnly); // a local variable's annotation is never evaluated
+
+  Module future = lowerText(R"(from __future__ import annotations
+import pandas as pd
+
+
+def f(x: pd.DataFrame):
+    return x
+)");
+  auto futureUses = usesOf(future, "pd");
+  ASSERT_EQ(futureUses.size(), 1u);
+  EXPECT_TRUE(futureUses[0]->typeOnly);
+}
+
+TEST(PythonFrontend, NestedImportsAndModuleRebinding) {
+  Module m = lowerText(R"(try:
+    import ujson as json
+except ImportError:
+    import json
+import pandas as pd
+pd = None
+)");
+  ASSERT_EQ(m.imports.size(), 3u);
+  EXPECT_TRUE(m.imports[0].nested);
+  EXPECT_TRUE(m.imports[1].nested);
+  EXPECT_FALSE(m.imports[2].nested);
+  // The fallback import and the assignment count as module-scope uses of what they rebind.
+  ASSERT_EQ(usesOf(m, "json").size(), 1u);
+  EXPECT_EQ(usesOf(m, "json")[0]->import, 0);
+  ASSERT_EQ(usesOf(m, "pd").size(), 1u);
+  EXPECT_EQ(usesOf(m, "pd")[0]->function, -1);
+}

@@ -1,0 +1,173 @@
+#include "core/InitCost.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace ll {
+
+const char* costSourceName(CostSource s) {
+  switch (s) {
+  case CostSource::Measured: return "measured";
+  case CostSource::Weighed: return "weighed";
+  case CostSource::Stdlib: return "stdlib";
+  case CostSource::None: break;
+  }
+  return "none";
+}
+
+std::string formatMs(double ms) {
+  char buf[32];
+  if (ms < 0.05) return "0 ms";
+  if (ms >= 1000) std::snprintf(buf, sizeof buf, "%.1f s", ms / 1000);
+  else if (ms >= 10) std::snprintf(buf, sizeof buf, "%.0f ms", ms);
+  else std::snprintf(buf, sizeof buf, "%.1f ms", ms);
+  return buf;
+}
+
+namespace {
+
+bool isTypeScript(Language l) { return l == Language::TypeScript || l == Language::Tsx; }
+
+bool isRelative(Language l, std::string_view module) {
+  if (l == Language::Python) return module.starts_with(".");
+  return module.starts_with(".") || module.starts_with("/");
+}
+
+} // namespace
+
+bool erasedByTypeScript(const Module& m, size_t import) {
+  if (!isTypeScript(m.language)) return false;
+  const Import& imp = m.imports[import];
+  if (imp.typeOnly) return true;
+  if (imp.local.empty()) return false; // `import "x"`: kept for its side effects
+  for (const NameUse& u : m.uses)
+    if (u.import == static_cast<int>(import) && !u.typeOnly) return false;
+  return true;
+}
+
+std::vector<ImportWeight> ImportCostModel::weigh(const Module& m) const {
+  std::vector<ImportWeight> out(m.imports.size());
+  const char* lang = catalogueLanguage(m.language);
+  if (std::string_view(lang) == "cpp") return out;
+  std::map<std::string, ImportWeight> memo; // per module text, within this file
+  for (size_t i = 0; i < m.imports.size(); ++i) {
+    const Import& imp = m.imports[i];
+    if (imp.typeOnly || isRelative(m.language, imp.module)) continue;
+    // Python: `from scipy import stats` is the module scipy.stats when that is catalogued.
+    const std::string name = m.language == Language::Python ? imp.canonical() : imp.module;
+    auto found = memo.find(name);
+    if (found != memo.end()) {
+      out[i] = found->second;
+      continue;
+    }
+    ImportWeight w;
+    if (const ImportCost* c = costs_.lookup(lang, name)) {
+      w.source = CostSource::Measured;
+      w.key = c->module;
+      w.ms = c->ms;
+      w.bytes = c->bytes;
+      w.loads = c->loads;
+      w.heavy = c->ms >= options_.heavyImportMs;
+    } else if (costs_.isStdlib(lang, imp.module)) {
+      w.source = CostSource::Stdlib;
+      w.key = imp.module;
+    } else if (weigher_) {
+      std::optional<ModuleWeight> mw = weigher_->weigh(m.language, m.file->path(), name);
+      if (!mw && name != imp.module) mw = weigher_->weigh(m.language, m.file->path(), imp.module);
+      if (mw) {
+        w.source = CostSource::Weighed;
+        w.key = imp.module;
+        w.bytes = mw->bytes;
+        w.where = mw->path;
+        w.ms = double(mw->bytes) * costs_.msPerByte(lang);
+        w.heavy = options_.heavyImportBytes ? mw->bytes >= options_.heavyImportBytes
+                                            : w.ms >= options_.heavyImportMs;
+      }
+    }
+    if (w.source == CostSource::None) w.key = imp.module;
+    memo.emplace(name, w);
+    out[i] = std::move(w);
+  }
+  return out;
+}
+
+InitEstimate ImportCostModel::estimate(const Module& m, const std::vector<ImportWeight>& weights) const {
+  InitEstimate est;
+  for (const Function& f : m.functions)
+    if (f.isHandler) est.handlers.push_back(f.qualifiedName);
+  if (est.handlers.empty()) return est;
+  est.computed = true;
+
+  // One contributor per distinct figure (several names from one module count once).
+  std::vector<InitContributor> items;
+  std::map<std::string, size_t> byKey;
+  std::set<std::string> unmeasured;
+  for (size_t i = 0; i < m.imports.size(); ++i) {
+    const Import& imp = m.imports[i];
+    if (imp.function >= 0 || imp.typeOnly || erasedByTypeScript(m, i)) continue;
+    const ImportWeight& w = weights[i];
+    if (w.source == CostSource::None) {
+      if (!isRelative(m.language, imp.module)) unmeasured.insert(imp.module);
+      continue;
+    }
+    if (w.source == CostSource::Stdlib) continue;
+    const std::string key = std::string(costSourceName(w.source)) + ":" + w.key;
+    if (byKey.contains(key)) continue;
+    byKey[key] = items.size();
+    InitContributor c;
+    c.module = m.language == Language::Python ? imp.canonical() : imp.module;
+    if (w.source == CostSource::Measured && m.language == Language::Python) c.module = w.key;
+    c.key = w.key;
+    c.source = w.source;
+    c.fullMs = w.ms;
+    c.bytes = w.bytes;
+    c.import = static_cast<int>(i);
+    c.range = imp.range;
+    items.push_back(std::move(c));
+  }
+  // Largest first: a big module usually loads the smaller ones, which then add nothing.
+  std::stable_sort(items.begin(), items.end(),
+                   [](const InitContributor& a, const InitContributor& b) { return a.fullMs > b.fullMs; });
+  std::map<std::string, std::string> loadedBy; // catalogue key -> the import that loads it
+  for (InitContributor& c : items) {
+    if (c.source != CostSource::Measured) {
+      c.ms = c.fullMs;
+      continue;
+    }
+    if (auto it = loadedBy.find(c.key); it != loadedBy.end()) {
+      c.ms = 0;
+      c.loadedBy = it->second;
+      continue;
+    }
+    // Subtract what is already loaded: the outermost such modules, each once.
+    const ImportWeight& w = weights[c.import];
+    std::vector<std::string> shared;
+    for (const std::string& n : w.loads)
+      if (loadedBy.contains(n)) shared.push_back(n);
+    double already = 0;
+    for (const std::string& n : shared) {
+      bool inner = false;
+      for (const std::string& o : shared) {
+        if (o == n) continue;
+        const ImportCost* oc = costs_.lookup(catalogueLanguage(m.language), o);
+        if (oc && std::find(oc->loads.begin(), oc->loads.end(), n) != oc->loads.end()) inner = true;
+      }
+      if (inner) continue;
+      if (const ImportCost* nc = costs_.lookup(catalogueLanguage(m.language), n)) already += nc->ms;
+    }
+    c.ms = std::max(0.0, c.fullMs - already);
+    loadedBy.emplace(c.key, c.module);
+    for (const std::string& n : w.loads) loadedBy.emplace(n, c.module);
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const InitContributor& a, const InitContributor& b) { return a.ms > b.ms; });
+  for (const InitContributor& c : items) est.ms += c.ms;
+  est.contributors = std::move(items);
+  est.unmeasured.assign(unmeasured.begin(), unmeasured.end());
+  return est;
+}
+
+} // namespace ll

@@ -1,0 +1,91 @@
+#pragma once
+// What a module's imports cost at Init: each module-scope import's figure (measured in the
+// import-cost catalogue, or weighed from the dependency folder the handler deploys with), and
+// the estimate for the whole module with what several imports load in common counted once.
+// Computed once per file, shared by the checks (eager-heavy-import, heavy-init) and the output.
+#include "core/ImportCosts.h"
+#include "core/Model.h"
+#include "core/PackageWeigher.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ll {
+
+/// Thresholds, from the command line (and later the configuration file).
+struct InitCostOptions {
+  /// A measured module is heavy from this import time on. The default sits in the widest gap
+  /// of data/import-costs.yaml: above the cheap modules (lxml.etree 16 ms, uuid 17 ms, lodash
+  /// 13 ms, logging 8 ms) and below the first ones worth loading lazily (PIL.Image 25 ms,
+  /// urllib.request 27 ms, jsonwebtoken 27 ms).
+  double heavyImportMs = 20;
+  /// A weighed module (not in the catalogue) is heavy from this many bytes of loaded code.
+  /// 0 (the default): when its estimated time (bytes times the language's measured ms per
+  /// byte) reaches heavyImportMs.
+  uint64_t heavyImportBytes = 0;
+  /// heavy-init fires when a module's estimate exceeds this.
+  double initBudgetMs = 300;
+};
+
+enum class CostSource { None, Measured, Weighed, Stdlib };
+const char* costSourceName(CostSource s); // "none", "measured", "weighed", "stdlib"
+
+/// The figure for one import record.
+struct ImportWeight {
+  CostSource source = CostSource::None;
+  std::string key;      // catalogue key ("pandas") or the weighed module's name
+  double ms = 0;        // import time (measured, or estimated from bytes)
+  uint64_t bytes = 0;   // code bytes loaded, when known
+  std::string where;    // weighed: the file or folder it was found at
+  std::vector<std::string> loads; // measured: other catalogued modules it brings in
+  bool heavy = false;
+};
+
+struct InitContributor {
+  std::string module;   // as imported
+  std::string key;      // catalogue key or weighed module
+  CostSource source = CostSource::None;
+  double ms = 0;        // what it adds to the estimate after what others already loaded
+  double fullMs = 0;    // its own figure
+  uint64_t bytes = 0;
+  std::string loadedBy; // set when another import already loads all of it
+  int import = -1;      // first Import record
+  ByteRange range;      // its import statement
+};
+
+struct InitEstimate {
+  bool computed = false;        // false: no handler in the file, or no imports
+  double ms = 0;
+  std::vector<InitContributor> contributors; // by contribution, largest first
+  std::vector<std::string> unmeasured;       // third-party modules with no figure
+  std::vector<std::string> handlers;         // qualified names of the file's entry points
+};
+
+class ImportCostModel {
+public:
+  ImportCostModel(const ImportCosts& costs, const PackageWeigher* weigher, InitCostOptions options)
+      : costs_(costs), weigher_(weigher), options_(options) {}
+
+  /// One ImportWeight per Module::imports entry (module-scope, run-time imports get figures).
+  std::vector<ImportWeight> weigh(const Module& m) const;
+  /// The Init estimate of the module's eager imports (all module-scope imports except
+  /// TypeScript imports that the compiler erases). Only computed for files with entry points.
+  InitEstimate estimate(const Module& m, const std::vector<ImportWeight>& weights) const;
+
+  const InitCostOptions& options() const { return options_; }
+  const ImportCosts& costs() const { return costs_; }
+
+private:
+  const ImportCosts& costs_;
+  const PackageWeigher* weigher_;
+  InitCostOptions options_;
+};
+
+/// TypeScript erases an import whose names are used in type positions only, or not at all.
+bool erasedByTypeScript(const Module& m, size_t import);
+
+/// "238 ms", "1.2 s", "0.4 ms".
+std::string formatMs(double ms);
+
+} // namespace ll
