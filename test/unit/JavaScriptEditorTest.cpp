@@ -40,7 +40,7 @@ std::vector<int> statementOf(const Module& m, std::string_view local) {
 /// The block of the first use of `local` in function `fn` (the one a fix would pick when all
 /// of that function's uses are in it).
 int blockOfUseIn(const Module& m, std::string_view local, std::string_view fn) {
-  for (const NameUse& u : usesOf(m, local))
+  for (const NameUse& u : importUses(m, local))
     if (u.function >= 0 && m.functions[u.function].qualifiedName == fn && !u.typeOnly) return u.block;
   return -1;
 }
@@ -187,7 +187,7 @@ export async function handler(event) {
   const Editor& e = editorFor(m.language);
   EXPECT_FALSE(e.moveImport(m, statementOf(m, "axios"), {blockOfUseIn(m, "axios", "sync")}, false));
   // The callback is part of `handler` in the model, but it is not async itself.
-  const int callback = usesOf(m, "axios")[1].block;
+  const int callback = importUses(m, "axios")[1].block;
   EXPECT_EQ(m.blocks[callback].function, functionNamed(m, "handler"));
   EXPECT_FALSE(e.moveImport(m, statementOf(m, "axios"), {callback}, false));
 }

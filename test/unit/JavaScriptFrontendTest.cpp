@@ -467,7 +467,7 @@ namespace {
 /// "?" for a conditional use, "T" for a type-only one).
 std::vector<std::string> useSummary(const Module& m, std::string_view local) {
   std::vector<std::string> out;
-  for (const NameUse& u : usesOf(m, local)) {
+  for (const NameUse& u : importUses(m, local)) {
     std::string s = u.function < 0 ? "-" : m.functions[u.function].qualifiedName;
     if (!u.unconditional) s += "?";
     if (u.typeOnly) s += "T";
@@ -502,7 +502,7 @@ module.exports.parse = parse;
   EXPECT_EQ(useSummary(m, "axios"), (std::vector<std::string>{"report"}));
   EXPECT_EQ(useSummary(m, "parse"), (std::vector<std::string>{"handler", "-"}));
   EXPECT_EQ(useSummary(m, "Pool"), (std::vector<std::string>{"-"}));
-  const NameUse use = usesOf(m, "mongoose")[0];
+  const NameUse use = importUses(m, "mongoose")[0];
   EXPECT_EQ(m.text(use.range), "mongoose");
   ASSERT_GE(use.block, 0);
   EXPECT_EQ(m.blocks[use.block].function, functionNamed(m, "handler"));
@@ -542,7 +542,7 @@ export async function handler(event, context = a.defaults) {
 }
 )");
   std::vector<std::string> conditional, unconditional;
-  for (const NameUse& u : usesOf(m, "a")) {
+  for (const NameUse& u : importUses(m, "a")) {
     const std::string_view member = m.text({u.range.end + 1, u.range.end + 40});
     std::string name(member.substr(0, member.find_first_of("();, ")));
     (u.unconditional ? unconditional : conditional).push_back(name);
@@ -620,7 +620,7 @@ export function handler(event) {
   EXPECT_EQ(useSummary(m, "PgClient"), (std::vector<std::string>{"handler"}));
   EXPECT_EQ(useSummary(m, "get"), (std::vector<std::string>{"handler"}));
   EXPECT_EQ(m.imports[importBinding(m, "PgClient")].name, "Client");
-  EXPECT_TRUE(usesOf(m, "parse").empty());
+  EXPECT_TRUE(importUses(m, "parse").empty());
 }
 
 TEST(JavaScriptFrontend, UsesAtModuleScope) {
@@ -675,7 +675,7 @@ function branches(a) {
 )",
                        Language::JavaScript, {}, "t.js");
   std::vector<std::string> seen;
-  for (const NameUse& u : usesOf(m, "_")) {
+  for (const NameUse& u : importUses(m, "_")) {
     ASSERT_GE(u.block, 0);
     const Block& b = m.blocks[u.block];
     seen.push_back(std::string(m.text({u.range.end + 1, u.range.end + 2})) + ":" +
@@ -685,7 +685,7 @@ function branches(a) {
   EXPECT_EQ(seen, (std::vector<std::string>{"a:5:2", "b:10:4?", "c:0:0?", "d:14:6?", "e:0:0?", "f:0:0",
                                             "g:0:0", "h:21:4", "i:23:6?"}));
   // Blocks nest: the if branch's parent is the function body.
-  const NameUse b = usesOf(m, "_")[1];
+  const NameUse b = importUses(m, "_")[1];
   const Block& branch = m.blocks[b.block];
   ASSERT_GE(branch.parent, 0);
   EXPECT_EQ(m.blocks[branch.parent].function, functionNamed(m, "branches"));

@@ -38,7 +38,7 @@ inline int importBinding(const Module& m, std::string_view local) {
 }
 
 /// The recorded uses of the module-scope import that binds `local`, in source order.
-inline std::vector<NameUse> usesOf(const Module& m, std::string_view local) {
+inline std::vector<NameUse> importUses(const Module& m, std::string_view local) {
   std::vector<NameUse> out;
   const int i = importBinding(m, local);
   for (const NameUse& u : m.uses)
