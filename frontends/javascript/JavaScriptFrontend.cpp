@@ -1960,8 +1960,6 @@ private:
       noteReference(n);
     } else if (t == "jsx_opening_element" || t == "jsx_self_closing_element") {
       walkJsxElement(n);
-    } else if (t == "jsx_closing_element") {
-      // its name repeats the opening element's
     } else if (t == "member_expression") {
       walkExpr(field(n, "object"));
       noteReference(n);
@@ -1993,7 +1991,8 @@ private:
                t == "null" || t == "undefined" || t == "this" || t == "super" || t == "comment" ||
                t == "property_identifier" || t == "private_property_identifier" ||
                t == "string_fragment" || t == "escape_sequence" || t == "jsx_text" ||
-               t == "html_comment" || t == "statement_identifier" || t == "meta_property") {
+               t == "html_comment" || t == "statement_identifier" || t == "meta_property" ||
+               t == "jsx_closing_element") { // (a closing tag repeats the opening one's name)
     } else if (t == "pair") {
       TSNode key = field(n, "key");
       if (is(key, "computed_property_name")) walkExpr(key);
@@ -2081,7 +2080,7 @@ private:
     TSNode name = field(n, "name");
     if (is(name, "identifier")) {
       const std::string_view s = text(name);
-      if (!s.empty() && !(s[0] >= 'a' && s[0] <= 'z')) noteUse(name, false);
+      if (!s.empty() && (s[0] < 'a' || s[0] > 'z')) noteUse(name, false);
     } else if (!ts::isNull(name) && !is(name, "jsx_namespace_name")) {
       walkExpr(name);
     }
