@@ -1408,7 +1408,8 @@ private:
       }
       walkStatement(field(stmt, "finalizer"));
     } else if (t == "finally_clause") {
-      for (uint32_t i = 0; i < namedCount(stmt); ++i) walkBody(named(stmt, i), false);
+      for (uint32_t i = 0; i < namedCount(stmt); ++i)
+        if (!is(named(stmt, i), "comment")) walkBody(named(stmt, i), false);
     } else if (t == "switch_body") {
       pushScope(currentFunction(), false); // a `const` in a case is the switch's
       for (uint32_t i = 0; i < namedCount(stmt); ++i) walkStatement(named(stmt, i));
