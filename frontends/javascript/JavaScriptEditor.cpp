@@ -1,11 +1,13 @@
 #include "frontends/javascript/JavaScriptEditor.h"
 
 #include "core/EditorSupport.h"
+#include "frontends/treesitter/TreeSitterUtil.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <regex>
+#include <set>
 
 namespace ll {
 
@@ -379,13 +381,247 @@ std::optional<Fix> JavaScriptEditor::lazyInitialize(const Module& m, const Call&
   return fix;
 }
 
-std::optional<Fix> JavaScriptEditor::moveImport(const Module&, const std::vector<int>&,
-                                                const std::vector<int>&, bool) const {
-  return std::nullopt; // TODO(issue 4): CommonJS require moves and ESM `await import()`
+namespace {
+
+/// One module-scope import statement, as an edit sees it.
+struct ImportStatement {
+  ByteRange range;            // the statement
+  ByteRange lines;            // its whole lines
+  std::vector<int> records;   // its Import records, in order
+  bool esm = false;           // `import ... from "m"`; else a declaration (`const x = require("m")`)
+  std::string module;
+  std::string quote;          // the quote of the module specifier
+  std::string semi;           // ";" when the statement ends with one
+  std::string trailing;       // a comment after it on its last line, with the space before it
+  std::string namespaceLocal; // `* as ns`
+};
+
+bool startsWithWord(std::string_view text, std::string_view word) {
+  return text.starts_with(word) && (text.size() == word.size() || !isIdentChar(text[word.size()]));
 }
 
-std::optional<Fix> JavaScriptEditor::removeImport(const Module&, const std::vector<int>&) const {
-  return std::nullopt; // TODO(issue 4)
+/// The statement `imports` belong to, when an edit can move or delete it: directly at module
+/// level, on lines of its own, binding only this module's names, and not an import with
+/// attributes (`with { type: "json" }`) or TypeScript's `import x = require("m")`.
+std::optional<ImportStatement> importStatement(const Module& m, const std::vector<int>& imports) {
+  if (imports.empty()) return std::nullopt;
+  for (int i : imports)
+    if (i < 0 || static_cast<size_t>(i) >= m.imports.size()) return std::nullopt;
+  ImportStatement s;
+  s.range = m.imports[imports[0]].range;
+  for (size_t i = 0; i < m.imports.size(); ++i) {
+    const Import& imp = m.imports[i];
+    if (imp.range != s.range) continue;
+    if (imp.function >= 0 || imp.nested || imp.sharedStatement) return std::nullopt;
+    s.records.push_back(static_cast<int>(i));
+  }
+  for (int i : imports)
+    if (std::find(s.records.begin(), s.records.end(), i) == s.records.end()) return std::nullopt;
+  s.module = m.imports[imports[0]].module;
+  const std::string_view text = m.text(s.range);
+  if (startsWithWord(text, "import")) {
+    s.esm = true;
+    static const std::regex importEquals(R"(^import\s+(?:type\s+)?[A-Za-z_$][\w$]*\s*=)");
+    if (std::regex_search(std::string(text), importEquals)) return std::nullopt;
+    static const std::regex star(R"(\*\s*as\s+([A-Za-z_$][\w$]*))");
+    std::smatch match;
+    const std::string t(text);
+    if (std::regex_search(t, match, star)) s.namespaceLocal = match[1];
+  } else if (!startsWithWord(text, "const") && !startsWithWord(text, "let") && !startsWithWord(text, "var")) {
+    return std::nullopt;
+  }
+  // The module specifier: the last string in the statement.
+  const size_t close = text.find_last_of("'\"");
+  if (close == std::string_view::npos || close == 0) return std::nullopt;
+  const size_t open = text.find_last_of(text[close], close - 1);
+  if (open == std::string_view::npos || text.substr(open + 1, close - open - 1) != s.module) return std::nullopt;
+  s.quote = std::string(1, text[close]);
+  std::string_view rest = trim(text.substr(close + 1));
+  if (!s.esm && rest.starts_with(")")) rest = trim(rest.substr(1));
+  if (rest.starts_with(".")) { // `require("m").member`
+    size_t n = 1;
+    while (n < rest.size() && isIdentChar(rest[n])) ++n;
+    rest = trim(rest.substr(n));
+  }
+  if (!rest.empty() && rest != ";") return std::nullopt; // import attributes, or more code
+  s.semi = text.ends_with(";") ? ";" : "";
+  s.lines = ts::wholeLines(*m.file, s.range, "//");
+  if (s.lines.empty()) return std::nullopt;
+  uint32_t end = s.lines.end;
+  const std::string_view all = m.file->text();
+  while (end > s.range.end && (all[end - 1] == '\n' || all[end - 1] == '\r')) --end;
+  s.trailing = std::string(all.substr(s.range.end, end - s.range.end));
+  return s;
+}
+
+/// A property name in a pattern or import clause: identifiers as they are, others quoted.
+std::string propertyName(const std::string& name, const std::string& quote) {
+  return isIdentifier(name) ? name : quote + name + quote;
+}
+
+/// Lines of `import type` statements for `records` of the statement (a default import, a
+/// namespace and named imports need one statement each).
+std::string typeImports(const Module& m, const ImportStatement& s, const std::vector<int>& records) {
+  std::string out, named;
+  const std::string from = " from " + s.quote + s.module + s.quote + s.semi + "\n";
+  for (int r : records) {
+    const Import& imp = m.imports[r];
+    if (!imp.name.empty()) {
+      const std::string name = propertyName(imp.name, s.quote);
+      named += (named.empty() ? "" : ", ") + (name == imp.local ? name : name + " as " + imp.local);
+    } else if (imp.local == s.namespaceLocal) {
+      out += "import type * as " + imp.local + from;
+    } else {
+      out += "import type " + imp.local + from;
+    }
+  }
+  if (!named.empty()) out += "import type { " + named + " }" + from;
+  return out;
+}
+
+/// The statement an ES module import becomes inside an async function.
+std::string dynamicImport(const Module& m, const ImportStatement& s, const std::vector<int>& records) {
+  const std::string call = "await import(" + s.quote + s.module + s.quote + ")";
+  std::string fields, ns;
+  for (int r : records) {
+    const Import& imp = m.imports[r];
+    if (imp.name.empty() && imp.local == s.namespaceLocal) {
+      ns = imp.local;
+      continue;
+    }
+    const std::string name = imp.name.empty() ? "default" : propertyName(imp.name, s.quote);
+    fields += (fields.empty() ? "" : ", ") + (name == imp.local ? name : name + ": " + imp.local);
+  }
+  if (ns.empty()) return "const { " + fields + " } = " + call + s.semi;
+  std::string out = "const " + ns + " = " + call + s.semi;
+  if (!fields.empty()) out += "\n" + std::string("const { ") + fields + " } = " + ns + s.semi;
+  return out;
+}
+
+/// Whether `await` can be written at `offset`: the innermost function around it is async (a
+/// callback merged into its function in the model may not be; a class static block never is).
+bool awaitAllowed(const TSNode& root, uint32_t offset) {
+  TSNode n = ts_node_descendant_for_byte_range(root, offset, offset);
+  for (int i = 0; i < 4096 && !ts::isNull(n); ++i, n = ts::parent(n)) {
+    const std::string_view t = ts::type(n);
+    if (t == "class_static_block" || t == "program") return false;
+    if (t == "function_declaration" || t == "function_expression" || t == "function" ||
+        t == "arrow_function" || t == "method_definition" || t == "generator_function_declaration" ||
+        t == "generator_function") {
+      for (uint32_t k = 0; k < ts_node_child_count(n); ++k) {
+        TSNode c = ts_node_child(n, k);
+        if (!ts_node_is_named(c) && ts::type(c) == "async") return true;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+const TSLanguage* grammarFor(Language l) {
+  return l == Language::TypeScript ? tree_sitter_typescript() : l == Language::Tsx ? tree_sitter_tsx()
+                                                                                   : tree_sitter_javascript();
+}
+
+/// Records of the statement whose names appear in type positions, or that are type-only
+/// themselves (`import { type X }`): what an `import type` has to keep.
+std::vector<int> typeRecords(const Module& m, const ImportStatement& s, bool byUses) {
+  std::vector<int> out;
+  for (int r : s.records) {
+    bool keep = m.imports[r].typeOnly;
+    if (byUses)
+      keep = keep || std::any_of(m.uses.begin(), m.uses.end(),
+                                 [&](const NameUse& u) { return u.import == r && u.typeOnly; });
+    if (keep) out.push_back(r);
+  }
+  return out;
+}
+
+} // namespace
+
+std::optional<Fix> JavaScriptEditor::moveImport(const Module& m, const std::vector<int>& imports,
+                                                const std::vector<int>& blocks, bool keepTypes) const {
+  if (blocks.empty()) return std::nullopt;
+  auto statement = importStatement(m, imports);
+  if (!statement) return std::nullopt;
+  const ImportStatement& s = *statement;
+  std::set<int> functions;
+  std::set<uint32_t> seen;
+  for (int b : blocks) {
+    if (b < 0 || static_cast<size_t>(b) >= m.blocks.size()) return std::nullopt;
+    const Block& block = m.blocks[b];
+    if (block.insertAt == Block::kNoInsert || !seen.insert(block.insertAt).second) return std::nullopt;
+    if (block.insertAt >= s.lines.begin && block.insertAt < s.lines.end) return std::nullopt;
+    functions.insert(block.function);
+  }
+  std::vector<int> values;
+  for (int r : s.records) {
+    if (m.imports[r].local.empty()) return std::nullopt; // a side-effect import stays
+    if (!m.imports[r].typeOnly) values.push_back(r);
+  }
+  if (values.empty()) return std::nullopt;
+
+  Fix fix;
+  std::string moved;   // the statement written in each block (without indentation)
+  std::string replaced; // what stays at module scope
+  if (s.esm) {
+    // `await import()` only where await can go: every block in an async function.
+    for (int b : blocks) {
+      const int f = m.blocks[b].function;
+      if (f < 0 || !m.functions[f].isAsync) return std::nullopt;
+    }
+    ts::TreePtr tree = ts::parse(grammarFor(m.language), m.file->text());
+    if (!tree) return std::nullopt;
+    const TSNode root = ts_tree_root_node(tree.get());
+    const std::string_view text = m.file->text();
+    for (int b : blocks) {
+      const uint32_t at = m.blocks[b].insertAt;
+      const size_t code = text.find_first_not_of(" \t", at);
+      if (code == std::string_view::npos || !awaitAllowed(root, static_cast<uint32_t>(code))) return std::nullopt;
+    }
+    std::vector<int> kept = typeRecords(m, s, keepTypes);
+    if (keepTypes && kept.empty()) kept = values; // names used in types the model did not single out
+    replaced = typeImports(m, s, kept);
+    moved = dynamicImport(m, s, values) + s.trailing;
+    fix.applicability = Applicability::Unsafe;
+    fix.description = "Import `" + s.module + "` with `await import()` where it is used";
+    if (!kept.empty()) fix.description += ", keeping `import type` for its types";
+  } else {
+    // A TypeScript type that names a required value (`typeof x`) would lose it.
+    if (keepTypes || !typeRecords(m, s, true).empty()) return std::nullopt;
+    moved = std::string(m.text(s.range)) + s.trailing;
+    const std::string_view text = m.text(s.range);
+    const bool required = text.find("require(") != std::string_view::npos;
+    fix.applicability = Applicability::Safe;
+    fix.description = "Move `" + std::string(required ? "require(" : "await import(") + s.quote + s.module +
+                      s.quote + ")` into the " +
+                      (functions.size() == 1 ? "function that uses it" : "functions that use it");
+  }
+  fix.edits.push_back({s.lines, replaced});
+  for (int b : blocks) {
+    const Block& block = m.blocks[b];
+    std::string code = reindent(moved, "", block.indent);
+    // Later lines of the moved text (a multi-line declaration) get the block's indentation too;
+    // reindent() indents lines that started at column 0.
+    fix.edits.push_back({{block.insertAt, block.insertAt}, block.indent + code + "\n"});
+  }
+  matchLineEndings(m, fix);
+  return fix;
+}
+
+std::optional<Fix> JavaScriptEditor::removeImport(const Module& m, const std::vector<int>& imports) const {
+  auto statement = importStatement(m, imports);
+  if (!statement) return std::nullopt;
+  const ImportStatement& s = *statement;
+  const std::vector<int> kept = typeRecords(m, s, true);
+  if (!kept.empty() && !s.esm) return std::nullopt; // `typeof x` of a required value
+  Fix fix;
+  fix.applicability = Applicability::Unsafe; // importing a module runs its code
+  fix.description = "Remove the unused import of `" + s.module + "`";
+  if (!kept.empty()) fix.description += ", keeping `import type` for its types";
+  fix.edits.push_back({s.lines, kept.empty() ? std::string() : typeImports(m, s, kept)});
+  matchLineEndings(m, fix);
+  return fix;
 }
 
 } // namespace ll

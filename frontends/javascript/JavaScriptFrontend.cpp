@@ -144,6 +144,10 @@ struct Scope {
   bool functionScope = false; // a function's own scope (where `var` binds)
   std::unordered_map<std::string, Value> names;
   std::unordered_set<std::string> cacheAliases; // locals read from a module-level cache
+  /// Names a module-scope import binds in this block of module-level code (`{ const x =
+  /// require("x") }`), with the Import. Imports bound in the module's own scope are in
+  /// JsLowering::topImports_ instead (a use may come before them).
+  std::unordered_map<std::string, int> imports;
 };
 
 struct ExportRecord {
@@ -186,6 +190,7 @@ public:
     collect(root, -1, -1, 0);
     bindModule(root);
     walkBlock(root, /*functionBody=*/false, /*scoped=*/false);
+    resolveUses();
     finishStatements();
     identifyHandlers();
     settleLazy();
@@ -1166,7 +1171,13 @@ private:
     bool onlyStatement = false;
   };
 
-  void walkBlock(TSNode block, bool functionBody, bool scoped = true) {
+  /// Walks a statement block (or the program). `conditional`: the block is a branch (Block).
+  void walkBlock(TSNode block, bool functionBody, bool scoped = true, bool conditional = false) {
+    const bool program = is(block, "program");
+    if (!program) {
+      openBlock(conditional);
+      setInsertPoint(m_.blocks[blockStack_.back()], block, ts_node_start_byte(block) + 1, functionBody);
+    }
     if (scoped) pushScope(currentFunction(), false);
     if (currentFunction() >= 0) prebind(block);
     const uint32_t count = namedCount(block);
@@ -1177,14 +1188,108 @@ private:
     for (uint32_t i = 0; i < count; ++i) {
       TSNode stmt = named(block, i);
       if (is(stmt, "comment") || is(stmt, "hash_bang_line")) continue;
+      if (program) topStmt_ = stmt;
       pendingBlockInfo_ = BlockInfo{functionBody, statements == 1};
       walkStatement(stmt);
       if (currentFunction() >= 0 && is(stmt, "if_statement") && earlyReturnGuard(stmt, block, i + 1))
         lazyOwners_.push_back(lastCacheOwner_);
     }
+    if (program) topStmt_ = TSNode{};
     lazyOwners_.resize(savedLazy);
     if (scoped) scopes_.pop_back();
+    if (!program) closeBlock();
   }
+
+  // ---- blocks and conditions ---------------------------------------------------------------
+  /// Starts a Block of the current function inside the current one (no insert point yet).
+  void openBlock(bool conditional) {
+    Block b;
+    b.function = currentFunction();
+    b.parent = blockStack_.empty() ? -1 : blockStack_.back();
+    b.conditional = conditional;
+    blockStack_.push_back(static_cast<int>(m_.blocks.size()));
+    m_.blocks.push_back(std::move(b));
+  }
+  void closeBlock() { blockStack_.pop_back(); }
+
+  /// Where a statement can be written at the start of a block whose statements are the named
+  /// children of `container` that start at `after` or later (past `{` or `case x:`): the line of
+  /// the first statement, or of the comments on their own lines right above it, after a
+  /// directive prologue (`"use strict";`) when `prologue`. Nothing when the block is empty or
+  /// its first statement shares a line with the header or the prologue.
+  void setInsertPoint(Block& b, TSNode container, uint32_t after, bool prologue) const {
+    const SourceFile& f = *m_.file;
+    uint32_t headerLine = f.position(after).line;
+    TSNode anchor{}, first{};
+    for (uint32_t i = 0; i < namedCount(container); ++i) {
+      TSNode c = named(container, i);
+      const uint32_t start = ts_node_start_byte(c);
+      if (start < after) continue;
+      const uint32_t line = f.position(start).line;
+      if (is(c, "comment")) {
+        if (line != headerLine && ts::isNull(anchor)) anchor = c;
+        continue;
+      }
+      if (prologue && is(c, "expression_statement") && namedCount(c) == 1 && is(named(c, 0), "string")) {
+        headerLine = f.position(ts_node_end_byte(c)).line;
+        anchor = TSNode{};
+        continue;
+      }
+      prologue = false;
+      if (line == headerLine) return;
+      if (ts::isNull(anchor)) anchor = c;
+      first = c;
+      break;
+    }
+    if (ts::isNull(first)) return;
+    const uint32_t at = ts_node_start_byte(anchor);
+    const uint32_t lineStart = lineStartOf(at);
+    if (src_.substr(lineStart, at - lineStart).find_first_not_of(" \t") != std::string_view::npos) return;
+    b.insertAt = lineStart;
+    const uint32_t firstStart = ts_node_start_byte(first);
+    const uint32_t firstLine = lineStartOf(firstStart);
+    const bool ownLine =
+        src_.substr(firstLine, firstStart - firstLine).find_first_not_of(" \t") == std::string_view::npos;
+    b.indent = std::string(f.indentationAt(ownLine ? firstStart : at));
+  }
+
+  /// The body of an if/else branch or a loop: a statement block, or a single statement (a Block
+  /// too, where nothing can be inserted).
+  void walkBody(TSNode body, bool conditional) {
+    if (ts::isNull(body)) return;
+    if (is(body, "statement_block")) {
+      if (++depth_ > kMaxDepth) {
+        tooDeep(body);
+        --depth_;
+        return;
+      }
+      walkBlock(body, false, true, conditional);
+      --depth_;
+      return;
+    }
+    openBlock(conditional);
+    walkStatement(body);
+    closeBlock();
+  }
+
+  /// Code that runs on some paths only: `++conditional_` for its extent.
+  struct Conditional {
+    explicit Conditional(int& depth, bool active = true) : depth_(depth), active_(active) {
+      if (active_) ++depth_;
+    }
+    ~Conditional() {
+      if (active_) --depth_;
+    }
+    Conditional(const Conditional&) = delete;
+    Conditional& operator=(const Conditional&) = delete;
+    Conditional(Conditional&&) = delete;
+    Conditional& operator=(Conditional&&) = delete;
+
+  private:
+    int& depth_;
+    bool active_;
+  };
+  bool unconditional() const { return conditional_ == 0; }
 
   /// Declarations of a block are visible in all of it (functions are hoisted; let/const shadow
   /// outer names from the start of the block).
@@ -1229,7 +1334,14 @@ private:
     currentStatement_ = -1;
     std::string_view t = type(stmt);
     if (t == "import_statement") {
+      const size_t first = m_.imports.size();
       bindImports(stmt, /*record=*/true);
+      if (currentFunction() < 0) {
+        for (size_t i = first; i < m_.imports.size(); ++i) {
+          m_.imports[i].nested = !directlyAtTopLevel();
+          if (!m_.imports[i].local.empty()) topImports_.try_emplace(m_.imports[i].local, static_cast<int>(i));
+        }
+      }
     } else if (t == "export_statement") {
       walkExport(stmt);
     } else if (t == "lexical_declaration" || t == "variable_declaration") {
@@ -1263,31 +1375,56 @@ private:
       } else {
         walkAssignTarget(left, Value{});
       }
-      walkStatement(field(stmt, "body"));
+      walkBody(field(stmt, "body"), false);
       scopes_.pop_back();
     } else if (t == "for_statement") {
       pushScope(currentFunction(), false);
+      TSNode body = field(stmt, "body");
       for (uint32_t i = 0; i < namedCount(stmt); ++i) {
         TSNode c = named(stmt, i);
+        if (same(c, body)) continue;
         if (isStatementType(type(c))) walkStatement(c);
         else walkExpr(c);
       }
+      walkBody(body, false);
       scopes_.pop_back();
+    } else if (t == "while_statement" || t == "do_statement" || t == "with_statement") {
+      // A loop body (or a with body) is the path that reaches it.
+      TSNode body = field(stmt, "body");
+      for (uint32_t i = 0; i < namedCount(stmt); ++i) {
+        TSNode c = named(stmt, i);
+        if (same(c, body)) walkBody(body, false);
+        else if (!is(c, "comment")) walkExpr(c);
+      }
     } else if (t == "try_statement") {
-      walkStatement(field(stmt, "body"));
+      walkBody(field(stmt, "body"), false);
       TSNode handler = field(stmt, "handler");
       if (!ts::isNull(handler)) {
         pushScope(currentFunction(), false);
         forEachPatternName(field(handler, "parameter"), [&](TSNode n) { declare(str(n), Value{}, false); });
-        walkStatement(field(handler, "body"));
+        walkTypes(field(handler, "type"));
+        const Conditional branch(conditional_);
+        walkBody(field(handler, "body"), true);
         scopes_.pop_back();
       }
       walkStatement(field(stmt, "finalizer"));
-    } else if (t == "finally_clause" || t == "else_clause") {
+    } else if (t == "finally_clause") {
+      for (uint32_t i = 0; i < namedCount(stmt); ++i)
+        if (!is(named(stmt, i), "comment")) walkBody(named(stmt, i), false);
+    } else if (t == "switch_body") {
+      pushScope(currentFunction(), false); // a `const` in a case is the switch's
       for (uint32_t i = 0; i < namedCount(stmt); ++i) walkStatement(named(stmt, i));
-    } else if (isTypeOnly(t) || t == "enum_declaration" || t == "empty_statement" ||
-               t == "debugger_statement" || t == "break_statement" || t == "continue_statement" ||
-               t == "comment") {
+      scopes_.pop_back();
+    } else if (t == "switch_case" || t == "switch_default") {
+      walkCase(stmt);
+    } else if (t == "enum_declaration") {
+      TSNode body = field(stmt, "body");
+      for (uint32_t i = 0; i < namedCount(body); ++i)
+        if (is(named(body, i), "enum_assignment")) walkExpr(field(named(body, i), "value"));
+    } else if (isTypeOnly(t)) {
+      walkTypes(stmt);
+    } else if (t == "empty_statement" || t == "debugger_statement" || t == "break_statement" ||
+               t == "continue_statement" || t == "comment") {
     } else if (t == "internal_module" || t == "module") {
       walkNamespace(stmt);
     } else {
@@ -1306,6 +1443,27 @@ private:
     currentStatement_ = savedStatement;
     blockInfo_ = savedInfo;
     --depth_;
+  }
+
+  /// A switch case: a conditional Block whose statements follow `case x:`.
+  void walkCase(TSNode c) {
+    const Conditional branch(conditional_);
+    openBlock(true);
+    uint32_t after = ts_node_end_byte(c);
+    for (uint32_t i = 0; i < ts_node_child_count(c); ++i) {
+      TSNode k = ts_node_child(c, i);
+      if (!ts_node_is_named(k) && type(k) == ":") {
+        after = ts_node_end_byte(k);
+        break;
+      }
+    }
+    setInsertPoint(m_.blocks[blockStack_.back()], c, after, false);
+    for (uint32_t i = 0; i < namedCount(c); ++i) {
+      TSNode k = named(c, i);
+      if (ts_node_start_byte(k) < after) walkExpr(k); // the case's value
+      else walkStatement(k);
+    }
+    closeBlock();
   }
 
   void walkNamespace(TSNode ns) {
@@ -1344,9 +1502,19 @@ private:
       walkExpr(value);
       return;
     }
+    const bool typeExport = hasToken(stmt, "type");
     for (uint32_t i = 0; i < namedCount(stmt); ++i) {
       TSNode c = named(stmt, i);
-      if (!is(c, "export_clause") && !is(c, "comment") && !isTypeOnly(type(c))) walkExpr(c);
+      if (is(c, "export_clause")) {
+        // `export { x }` exports the binding itself: a use at module scope.
+        for (uint32_t k = 0; k < namedCount(c); ++k) {
+          TSNode spec = named(c, k);
+          if (is(spec, "export_specifier") && is(field(spec, "name"), "identifier"))
+            noteUse(field(spec, "name"), typeExport || hasToken(spec, "type"));
+        }
+      } else if (!is(c, "comment") && !isTypeOnly(type(c))) {
+        walkExpr(c);
+      }
     }
   }
 
@@ -1426,11 +1594,22 @@ private:
     std::string kind = std::string(text(field(stmt, "kind")));
     if (is(stmt, "variable_declaration")) kind = "var";
     const bool isVar = kind == "var";
+    const size_t firstImport = m_.imports.size();
+    int declarators = 0;
+    bool onlyImports = true; // every declarator's whole value is an import
     for (uint32_t k = 0; k < namedCount(stmt); ++k) {
       TSNode d = named(stmt, k);
       if (!is(d, "variable_declarator")) continue;
+      ++declarators;
       TSNode name = field(d, "name"), value = field(d, "value");
+      walkTypes(field(d, "type"));
+      const size_t before = m_.imports.size();
       if (!ts::isNull(value)) walkExpr(value);
+      if (m_.imports.size() == before || !isImportValue(value)) onlyImports = false;
+      // The names a module-scope require binds resolve to it.
+      if (currentFunction() < 0)
+        for (size_t i = before; i < m_.imports.size(); ++i)
+          if (!m_.imports[i].local.empty()) bindImportName(m_.imports[i].local, static_cast<int>(i), isVar);
       Value v = ts::isNull(value) ? Value{} : resolve(value);
       if (currentFunction() < 0 && scopes_.size() == 1) {
         if (is(name, "identifier")) scopes_.front().names[str(name)] = v;
@@ -1445,6 +1624,37 @@ private:
         bindPatternValues(name, v, [&](const std::string& n, Value pv) { declare(n, std::move(pv), isVar); });
       }
     }
+    // `const a = require("a"), b = 1`: the statement binds more than one module's names.
+    if (declarators > 1 && m_.imports.size() > firstImport) {
+      bool oneModule = onlyImports;
+      for (size_t i = firstImport; i < m_.imports.size(); ++i)
+        if (m_.imports[i].module != m_.imports[firstImport].module) oneModule = false;
+      if (!oneModule)
+        for (size_t i = firstImport; i < m_.imports.size(); ++i) m_.imports[i].sharedStatement = true;
+    }
+  }
+
+  /// `require("m")`, `require("m").x` or `await import("m")`, with wrappers: a value that is
+  /// an import.
+  bool isImportValue(TSNode value) const {
+    value = stripWrappers(value);
+    if (is(value, "await_expression")) value = stripWrappers(named(value, 0));
+    if (is(value, "member_expression")) value = stripWrappers(field(value, "object"));
+    return isRequire(value) || isDynamicImport(value);
+  }
+
+  /// Records that a module-scope import binds `name` (in the scope a declaration binds it in).
+  void bindImportName(const std::string& name, int import, bool isVar) {
+    const size_t s = isVar ? static_cast<size_t>(nearestFunctionScope()) : scopes_.size() - 1;
+    if (s == 0) topImports_.try_emplace(name, import);
+    else scopes_[s].imports.try_emplace(name, import);
+  }
+
+  /// The statement being walked is a module-level statement itself (or the declaration of an
+  /// `export` statement), not nested in a module-level block.
+  bool directlyAtTopLevel() const {
+    return same(statementNode_, topStmt_) ||
+           (is(topStmt_, "export_statement") && same(field(topStmt_, "declaration"), statementNode_));
   }
 
   /// `cache.get(k)`, `cache[k]`, `cache.x` or `cache` itself, where cache is module-level.
@@ -1467,6 +1677,7 @@ private:
     }
     const int f = it->second;
     walkDecorators(f);
+    walkParameterDecorators(n);
     // A callback made in per-invocation code (passed to a wrapper, or a member of an inline
     // object) runs when that code runs.
     if (currentFunction() >= 0 && (extras_[f].callback || (extras_[f].inObject && !isReturned(extras_[f].objectNode)))) {
@@ -1477,6 +1688,7 @@ private:
       c.function = currentFunction();
       c.target = f;
       c.referenceOnly = true;
+      c.unconditional = unconditional();
       noteLazy(c);
       m_.calls.push_back(std::move(c));
     }
@@ -1491,9 +1703,11 @@ private:
     std::vector<int> savedLazy;
     savedLazy.swap(lazyOwners_);
     const int savedMerged = mergedDepth_;
+    const int savedConditional = conditional_;
     statementNode_ = TSNode{};
     currentStatement_ = -1;
     mergedDepth_ = 0;
+    conditional_ = 0; // a function's own code runs whenever it runs
     pushScope(f, true);
     thisStack_.push_back(thisValue);
     walkParametersAndBody(n, f);
@@ -1503,6 +1717,19 @@ private:
     currentStatement_ = savedStatement;
     lazyOwners_.swap(savedLazy);
     mergedDepth_ = savedMerged;
+    conditional_ = savedConditional;
+  }
+
+  /// TypeScript parameter decorators (`constructor(@Inject(TOKEN) db: Db)`) run where the
+  /// class is defined.
+  void walkParameterDecorators(TSNode fn) {
+    TSNode params = field(fn, "parameters");
+    for (uint32_t i = 0; i < namedCount(params); ++i) {
+      TSNode p = named(params, i);
+      if (!is(p, "required_parameter") && !is(p, "optional_parameter")) continue;
+      for (uint32_t k = 0; k < namedCount(p); ++k)
+        if (is(named(p, k), "decorator")) walkExpr(named(named(p, k), 0));
+    }
   }
 
   void walkParametersAndBody(TSNode n, int f) {
@@ -1511,6 +1738,13 @@ private:
       TSNode single = field(n, "parameter");
       if (!ts::isNull(single)) scopes_.back().names[str(single)] = Value{};
     }
+    // Parameters (and the signature's types): a Block of their own, where nothing can be
+    // inserted (a default value runs before the body, and only when the argument is missing).
+    TSNode typeParams = field(n, "type_parameters"), returnType = field(n, "return_type");
+    const bool paramBlock = namedCount(params) > 0 || !ts::isNull(typeParams) || !ts::isNull(returnType);
+    if (paramBlock) openBlock(false);
+    walkTypes(typeParams);
+    walkTypes(returnType);
     for (uint32_t i = 0; !ts::isNull(params) && i < namedCount(params); ++i) {
       TSNode p = named(params, i);
       TSNode pattern = p;
@@ -1525,16 +1759,23 @@ private:
         pattern = field(p, "left");
         defaultValue = field(p, "right");
       }
-      if (!ts::isNull(defaultValue)) walkExpr(defaultValue);
-      walkPatternDefaults(pattern);
+      walkTypes(field(p, "type"));
+      {
+        const Conditional missing(conditional_);
+        if (!ts::isNull(defaultValue)) walkExpr(defaultValue);
+        walkPatternDefaults(pattern);
+      }
       forEachPatternName(pattern, [&](TSNode id) { scopes_.back().names[str(id)] = Value{}; });
     }
+    if (paramBlock) closeBlock();
     TSNode body = field(n, "body");
     if (is(body, "statement_block")) {
       walkBlock(body, f >= 0 && mergedDepth_ == 0, /*scoped=*/false);
     } else if (!ts::isNull(body)) {
+      openBlock(false); // an expression body: no statement can go there
       walkExpr(body);
       noteReturned(body);
+      closeBlock();
     }
   }
 
@@ -1601,11 +1842,19 @@ private:
       if (is(c, "class_heritage")) {
         for (uint32_t j = 0; j < namedCount(c); ++j) {
           TSNode h = named(c, j);
-          if (is(h, "extends_clause")) walkExpr(named(h, 0));
-          else if (!isTypeOnly(type(h))) walkExpr(h);
+          if (is(h, "extends_clause")) {
+            walkExpr(named(h, 0));
+            walkTypes(field(h, "type_arguments"));
+          } else if (isTypeOnly(type(h))) {
+            walkTypes(h);
+          } else {
+            walkExpr(h);
+          }
         }
       } else if (is(c, "decorator")) {
         walkExpr(named(c, 0));
+      } else if (is(c, "type_parameters")) {
+        walkTypes(c);
       }
     }
     if (ts::isNull(body)) return;
@@ -1631,6 +1880,11 @@ private:
       std::string_view t = type(member);
       TSNode nameNode = t == "field_definition" ? field(member, "property") : field(member, "name");
       TSNode value = field(member, "value");
+      // Decorators and computed names run where the class is defined; the type is erased.
+      for (uint32_t i = 0; i < namedCount(member); ++i)
+        if (is(named(member, i), "decorator")) walkExpr(named(named(member, i), 0));
+      if (is(nameNode, "computed_property_name")) walkExpr(nameNode);
+      walkTypes(field(member, "type"));
       const bool isStatic = hasToken(member, "static");
       std::string name = memberName(nameNode);
       if (ts::isNull(value)) {
@@ -1656,16 +1910,21 @@ private:
       const int savedStatement = currentStatement_;
       std::vector<int> savedLazy;
       savedLazy.swap(lazyOwners_);
+      const int savedConditional = conditional_;
       statementNode_ = TSNode{};
       currentStatement_ = -1;
+      conditional_ = 0;
       pushScope(ctor, true);
+      openBlock(false); // the constructor's code, outside any statement list
       thisStack_.push_back(Value{Value::Instance, "", k});
       walkExpr(value);
       classes_[k].attributes[name] = resolve(value);
       thisStack_.pop_back();
+      closeBlock();
       scopes_.pop_back();
       statementNode_ = savedStmt;
       currentStatement_ = savedStatement;
+      conditional_ = savedConditional;
       lazyOwners_.swap(savedLazy);
     }
     for (uint32_t i = 0; i < namedCount(body); ++i) {
@@ -1677,6 +1936,8 @@ private:
         thisStack_.push_back(Value{Value::Class, "", k});
         walkBlock(field(member, "body"), false);
         thisStack_.pop_back();
+      } else if (isTypeOnly(t)) {
+        walkTypes(member); // index and method signatures
       }
     }
   }
@@ -1697,7 +1958,10 @@ private:
     } else if (isClassType(t)) {
       walkClass(n);
     } else if (t == "identifier" || t == "shorthand_property_identifier") {
+      noteUse(n, false);
       noteReference(n);
+    } else if (t == "jsx_opening_element" || t == "jsx_self_closing_element") {
+      walkJsxElement(n);
     } else if (t == "member_expression") {
       walkExpr(field(n, "object"));
       noteReference(n);
@@ -1705,8 +1969,12 @@ private:
       walkAssignment(n);
     } else if (t == "update_expression") { // x++ reassigns x
       TSNode arg = stripWrappers(field(n, "argument"));
-      if (is(arg, "identifier")) assign(str(arg), Value{});
-      else walkExpr(arg);
+      if (is(arg, "identifier")) {
+        noteUse(arg, false);
+        assign(str(arg), Value{});
+      } else {
+        walkExpr(arg);
+      }
     } else if (t == "augmented_assignment_expression") {
       walkAugmented(n);
     } else if (t == "binary_expression") {
@@ -1715,14 +1983,18 @@ private:
       walkTernary(n);
     } else if (t == "as_expression" || t == "satisfies_expression" || t == "non_null_expression") {
       walkExpr(named(n, 0));
+      for (uint32_t i = 1; i < namedCount(n); ++i) walkTypes(named(n, i));
     } else if (t == "type_assertion") {
+      for (uint32_t i = 0; i + 1 < namedCount(n); ++i) walkTypes(named(n, i));
       walkExpr(named(n, namedCount(n) - 1));
+    } else if (isTypeOnly(t)) {
+      walkTypes(n);
     } else if (t == "string" || t == "number" || t == "regex" || t == "true" || t == "false" ||
                t == "null" || t == "undefined" || t == "this" || t == "super" || t == "comment" ||
                t == "property_identifier" || t == "private_property_identifier" ||
                t == "string_fragment" || t == "escape_sequence" || t == "jsx_text" ||
                t == "html_comment" || t == "statement_identifier" || t == "meta_property" ||
-               isTypeOnly(t)) {
+               t == "jsx_closing_element") { // (a closing tag repeats the opening one's name)
     } else if (t == "pair") {
       TSNode key = field(n, "key");
       if (is(key, "computed_property_name")) walkExpr(key);
@@ -1733,6 +2005,109 @@ private:
       for (uint32_t i = 0; i < namedCount(n); ++i) walkExpr(named(n, i));
     }
     --depth_;
+  }
+
+  // ---- name uses ---------------------------------------------------------------------------
+  /// Records a use of the name `id` spells when it can be a module-scope import's: not a local
+  /// or parameter that shadows it. A name bound in the module's own scope is matched with its
+  /// import after the walk (in resolveUses), since a function may use it above the import.
+  void noteUse(TSNode id, bool typeOnly) {
+    if (ts::isNull(id)) return;
+    const std::string_view name = text(id);
+    int where = -1;
+    lookup(name, &where);
+    int import = -1;
+    if (where > 0) {
+      const Scope& s = scopes_[where];
+      if (s.function >= 0) return; // a local of some function
+      auto it = s.imports.find(std::string(name));
+      if (it == s.imports.end()) return;
+      import = it->second;
+    }
+    m_.uses.push_back(newUse(import, ts::range(id), typeOnly));
+  }
+
+  NameUse newUse(int import, ByteRange range, bool typeOnly) const {
+    NameUse u;
+    u.import = import;
+    u.range = range;
+    u.function = currentFunction();
+    u.block = blockStack_.empty() ? -1 : blockStack_.back();
+    u.unconditional = unconditional();
+    u.typeOnly = typeOnly;
+    return u;
+  }
+
+  /// Names a TypeScript type refers to, as type-only uses. Names a type declares (a type
+  /// parameter, an alias or interface, a parameter of a function type) are not uses.
+  void walkTypes(TSNode n, int depth = 0) {
+    if (ts::isNull(n) || depth > 256) return;
+    const std::string_view t = type(n);
+    if (t == "type_identifier" || t == "identifier") {
+      noteUse(n, true);
+      return;
+    }
+    if (t == "nested_type_identifier") { // `ns.Type`: a use of `ns`
+      walkTypes(field(n, "module"), depth + 1);
+      return;
+    }
+    if (t == "nested_identifier" || t == "member_expression") { // `typeof a.b`, `a.b.Type`
+      walkTypes(field(n, "object"), depth + 1);
+      return;
+    }
+    if (t == "required_parameter" || t == "optional_parameter" || t == "type_predicate") {
+      walkTypes(field(n, "type"), depth + 1);
+      return;
+    }
+    if (t == "infer_type" || t == "property_identifier" || t == "this_type") return;
+    const bool declares = t == "type_alias_declaration" || t == "interface_declaration" ||
+                          t == "type_parameter" || t == "mapped_type_clause" || t == "index_signature" ||
+                          t == "function_signature" || t == "class_declaration" ||
+                          t == "abstract_class_declaration" || t == "variable_declarator" ||
+                          t == "enum_declaration" || t == "internal_module" || t == "module" ||
+                          t == "function_declaration" || t == "asserts";
+    for (uint32_t i = 0; i < ts_node_child_count(n); ++i) {
+      TSNode c = ts_node_child(n, i);
+      if (!ts_node_is_named(c)) continue;
+      if (declares) {
+        const char* f = ts_node_field_name_for_child(n, i);
+        if ((f && std::string_view(f) == "name") || (t == "asserts" && is(c, "identifier"))) continue;
+      }
+      walkTypes(c, depth + 1);
+    }
+  }
+
+  /// `<Foo bar={x}>`: the element's name is a use (`<div>` names a tag, not a value).
+  void walkJsxElement(TSNode n) {
+    TSNode name = field(n, "name");
+    if (is(name, "identifier")) {
+      const std::string_view s = text(name);
+      if (!s.empty() && (s[0] < 'a' || s[0] > 'z')) noteUse(name, false);
+    } else if (!ts::isNull(name) && !is(name, "jsx_namespace_name")) {
+      walkExpr(name);
+    }
+    // The classic JSX transform turns every element into `React.createElement(...)`.
+    jsxUses_.push_back(newUse(-1, {ts_node_start_byte(n), ts_node_start_byte(n) + 1}, false));
+    for (uint32_t i = 0; i < namedCount(n); ++i)
+      if (!same(named(n, i), name)) walkExpr(named(n, i));
+  }
+
+  /// Matches uses of names bound in the module's own scope with the imports that bind them,
+  /// and drops the rest.
+  void resolveUses() {
+    for (NameUse& u : m_.uses) {
+      if (u.import >= 0) continue;
+      auto it = topImports_.find(std::string(m_.text(u.range)));
+      if (it != topImports_.end()) u.import = it->second;
+    }
+    std::erase_if(m_.uses, [](const NameUse& u) { return u.import < 0; });
+    auto react = topImports_.find("React");
+    if (react != topImports_.end() && !jsxUses_.empty()) {
+      for (NameUse& u : jsxUses_) u.import = react->second;
+      m_.uses.insert(m_.uses.end(), jsxUses_.begin(), jsxUses_.end());
+      std::stable_sort(m_.uses.begin(), m_.uses.end(),
+                       [](const NameUse& a, const NameUse& b) { return a.range.begin < b.range.begin; });
+    }
   }
 
   /// A same-file function used as a value (a callback) inside a function is an edge too.
@@ -1755,6 +2130,7 @@ private:
     c.function = currentFunction();
     c.target = v.index;
     c.referenceOnly = true;
+    c.unconditional = unconditional();
     noteLazy(c);
     m_.calls.push_back(std::move(c));
   }
@@ -1765,9 +2141,12 @@ private:
     if (c.lazy) lazyOwnersOf_[static_cast<int>(m_.calls.size())] = lazyOwners_;
   }
 
-  void walkAssignTarget(TSNode left, const Value& v) {
+  /// `use`: an identifier assigned to counts as a use of the name (writing an import's name
+  /// needs its binding as much as reading it).
+  void walkAssignTarget(TSNode left, const Value& v, bool use = true) {
     left = stripWrappers(left);
     if (is(left, "identifier")) {
+      if (use) noteUse(left, false);
       assign(str(left), v);
     } else if (is(left, "member_expression")) {
       TSNode object = stripWrappers(field(left, "object"));
@@ -1801,12 +2180,16 @@ private:
       const int owner = lastCacheOwner_;
       walkExpr(field(right, "left"));
       lazyOwners_.push_back(owner);
-      walkExpr(field(right, "right"));
+      {
+        const Conditional shortCircuit(conditional_);
+        walkExpr(field(right, "right"));
+      }
       lazyOwners_.pop_back();
     } else {
       walkExpr(field(n, "right"));
     }
-    walkAssignTarget(left, resolve(field(n, "right")));
+    // `x = require("x")` binds the import; it does not use it.
+    walkAssignTarget(left, resolve(field(n, "right")), !isImportValue(right));
   }
 
   void walkAugmented(TSNode n) {
@@ -1814,7 +2197,10 @@ private:
     std::string_view op = text(field(n, "operator"));
     const bool lazy = (op == "?\?=" || op == "||=") && currentFunction() >= 0 && isCacheExpr(left);
     if (lazy) lazyOwners_.push_back(lastCacheOwner_);
-    walkExpr(right);
+    {
+      const Conditional shortCircuit(conditional_, op == "?\?=" || op == "||=" || op == "&&=");
+      walkExpr(right);
+    }
     if (lazy) lazyOwners_.pop_back();
     if (op == "?\?=" || op == "||=") walkAssignTarget(left, resolve(right));
     else walkAssignTarget(left, Value{});
@@ -1829,11 +2215,15 @@ private:
       const int owner = lastCacheOwner_;
       walkExpr(left);
       lazyOwners_.push_back(owner);
-      walkExpr(right);
+      {
+        const Conditional shortCircuit(conditional_);
+        walkExpr(right);
+      }
       lazyOwners_.pop_back();
       return;
     }
     walkExpr(left);
+    const Conditional shortCircuit(conditional_, op == "&&" || op == "||" || op == "??");
     walkExpr(right);
   }
 
@@ -1846,6 +2236,7 @@ private:
     const int hitOwner = lastCacheOwner_;
     const bool lazyA = !miss.empty() && assignsTo(a, miss);
     const bool lazyB = !hit.empty() && assignsTo(b, hit);
+    const Conditional branches(conditional_);
     if (lazyA) lazyOwners_.push_back(missOwner);
     walkExpr(a);
     if (lazyA) lazyOwners_.pop_back();
@@ -1876,7 +2267,11 @@ private:
     else if (is(bareFn, "subscript_expression")) {
       walkExpr(field(bareFn, "object"));
       walkExpr(field(bareFn, "index"));
-    } else if (!is(bareFn, "identifier")) walkExpr(fn);
+    } else if (is(bareFn, "identifier")) noteUse(bareFn, false);
+    else walkExpr(fn);
+    walkTypes(field(n, "type_arguments"));
+    // `a?.b(x)`: the call and its arguments run only when `a` is there.
+    const Conditional optional(conditional_, !isNew && optionalChain(n));
 
     Value callee = resolve(fn);
     // `f.call(this, ...)` / `f.apply(...)` call f.
@@ -1904,6 +2299,7 @@ private:
       c.range = ts::range(n);
       c.calleeRange = isNew ? ByteRange{ts_node_start_byte(n), ts_node_end_byte(fn)} : ts::range(fn);
       c.function = f;
+      c.unconditional = unconditional();
       noteLazy(c);
       if (callee.kind == Value::Function) c.target = callee.index;
       else if (callee.kind == Value::Class) c.target = classes_[callee.index].constructor;
@@ -1921,9 +2317,14 @@ private:
     }
 
     if (is(args, "arguments")) {
+      // `p.catch(onError)` / `p.then(ok, onError)`: the error callback runs on failures only.
+      const std::string_view method = is(bareFn, "member_expression") ? text(field(bareFn, "property")) : "";
       for (uint32_t i = 0; i < namedCount(args); ++i) {
         TSNode a = named(args, i);
-        walkExpr(a);
+        {
+          const Conditional onError(conditional_, method == "catch" || (method == "then" && i == 1));
+          walkExpr(a);
+        }
         if (!memo && !route && !lambdaRoute) continue;
         // `app.get("/x", [auth], handler)`: functions in an array argument count too.
         std::vector<TSNode> candidates{a};
@@ -1939,6 +2340,19 @@ private:
     } else if (!ts::isNull(args)) {
       walkExpr(args); // tagged template
     }
+  }
+
+  /// A call in an optional chain (`f?.()`, `a?.b(x)`, `a?.b.c()`): it may not run at all.
+  static bool optionalChain(TSNode call) {
+    TSNode n = call;
+    for (int i = 0; i < 32 && !ts::isNull(n); ++i) {
+      if (!ts::isNull(field(n, "optional_chain"))) return true;
+      std::string_view t = type(n);
+      if (t == "call_expression") n = stripWrappers(field(n, "function"));
+      else if (t == "member_expression" || t == "subscript_expression") n = stripWrappers(field(n, "object"));
+      else return false;
+    }
+    return false;
   }
 
   /// `const x = <call>` / `x = <call>`: the statement assigns this call.
@@ -1969,6 +2383,10 @@ private:
     }
   }
 
+  /// Records `require("m")` / `import("m")` with the names it binds. At module scope, when it is
+  /// the whole value of a declaration (`const x = require("m")`, `const { a } = require("m").b`)
+  /// or the whole of an expression statement (`require("m");`, `x = require("m");`), the
+  /// Import's range is that statement (what an edit moves or deletes); else the call.
   void recordRequire(TSNode call) {
     std::string spec;
     if (isDynamicImport(call)) {
@@ -1979,6 +2397,18 @@ private:
     } else {
       spec = requiredModule(call);
     }
+    const size_t first = m_.imports.size();
+    const bool statementLevel = recordRequireBindings(call, spec);
+    const bool moduleScope = currentFunction() < 0;
+    for (size_t i = first; i < m_.imports.size(); ++i) {
+      Import& imp = m_.imports[i];
+      if (statementLevel && moduleScope) imp.range = ts::range(statementNode_);
+      imp.nested = moduleScope && (!statementLevel || !directlyAtTopLevel());
+    }
+  }
+
+  /// Adds the Import records of a require; returns whether it is a whole statement's value.
+  bool recordRequireBindings(TSNode call, const std::string& spec) {
     const ByteRange range = ts::range(call);
     TSNode child{};
     TSNode p = wrappedParent(call, &child);
@@ -1988,11 +2418,12 @@ private:
       member = str(field(p, "property"));
       p = wrappedParent(p, &child);
     }
+    const bool declaration = is(statementNode_, "lexical_declaration") || is(statementNode_, "variable_declaration");
     if (is(p, "variable_declarator") && same(field(p, "value"), child)) {
       TSNode name = field(p, "name");
       if (is(name, "identifier")) {
         addImport(spec, member, str(name), range, false);
-        return;
+        return declaration;
       }
       if (is(name, "object_pattern") && member.empty()) {
         bool any = false;
@@ -2012,10 +2443,30 @@ private:
             any = true;
           }
         }
-        if (any) return;
+        if (any) return declaration;
+      }
+      addImport(spec, member, "", range, false);
+      return declaration;
+    }
+    const bool inStatement = is(statementNode_, "expression_statement");
+    if (is(p, "assignment_expression") && same(field(p, "right"), child) && currentFunction() < 0) {
+      const bool wholeStatement = inStatement && same(named(statementNode_, 0), p);
+      // `let sharp; try { sharp = require("sharp"); } catch {}`: the module-level name is bound
+      // to the module.
+      TSNode left = stripWrappers(field(p, "left"));
+      if (is(left, "identifier")) {
+        addImport(spec, member, str(left), range, false);
+        int where = -1;
+        lookup(text(left), &where);
+        if (where > 0 && scopes_[where].function < 0)
+          scopes_[where].imports.try_emplace(str(left), static_cast<int>(m_.imports.size() - 1));
+        else if (where <= 0)
+          topImports_.try_emplace(str(left), static_cast<int>(m_.imports.size() - 1));
+        return wholeStatement;
       }
     }
     addImport(spec, member, "", range, false);
+    return inStatement && same(p, statementNode_); // `require("m");`
   }
 
   /// The Statement record of the statement being walked, created on first use.
@@ -2219,8 +2670,9 @@ private:
     const std::string miss = currentFunction() >= 0 ? cacheTest(cond, true) : "";
     const int missOwner = lastCacheOwner_;
     const bool lazy = !miss.empty() && assignsTo(consequence, miss);
+    const Conditional branch(conditional_);
     if (lazy) lazyOwners_.push_back(missOwner);
-    walkStatement(consequence);
+    walkBody(consequence, true);
     if (lazy) lazyOwners_.pop_back();
     TSNode alt = field(stmt, "alternative");
     if (!ts::isNull(alt)) {
@@ -2229,7 +2681,9 @@ private:
       const int hitOwner = lastCacheOwner_;
       const bool elseLazy = !hit.empty() && assignsTo(alt, hit);
       if (elseLazy) lazyOwners_.push_back(hitOwner);
-      walkStatement(alt);
+      // `else { ... }`, `else stmt;` and `else if (...) ...`: a branch each.
+      for (uint32_t i = 0; i < namedCount(alt); ++i)
+        if (!is(named(alt, i), "comment")) walkBody(named(alt, i), true);
       if (elseLazy) lazyOwners_.pop_back();
     }
   }
@@ -2429,6 +2883,14 @@ private:
   mutable int lastCacheOwner_ = -1;
   std::unordered_map<int, std::vector<int>> lazyOwnersOf_; // call -> owners of its regions
   int mergedDepth_ = 0;
+  /// Enclosing constructs of the current function that run on some paths only (branches,
+  /// short-circuit operands, catch clauses, optional calls, default values).
+  int conditional_ = 0;
+  std::vector<int> blockStack_;   // enclosing Blocks, innermost last
+  TSNode topStmt_{};              // the module-level statement being walked
+  /// Names that module-scope imports bind in the module's own scope.
+  std::unordered_map<std::string, int> topImports_;
+  std::vector<NameUse> jsxUses_;  // JSX elements, uses of `React` under the classic transform
   int depth_ = 0;
   bool reportedTooDeep_ = false;
   bool hasAdapter_ = false;

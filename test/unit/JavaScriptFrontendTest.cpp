@@ -76,7 +76,7 @@ new DocumentClient();
   EXPECT_EQ(req.module, "pg");
   EXPECT_EQ(req.name, "Pool");
   EXPECT_EQ(req.local, "PgPool");
-  EXPECT_EQ(m.text(req.range), "require(\"pg\")");
+  EXPECT_EQ(m.text(req.range), "const { Pool: PgPool } = require(\"pg\");"); // the statement
   EXPECT_EQ(m.imports[8].name, "DynamoDB");
 }
 
@@ -457,4 +457,279 @@ later = "b";
   for (const Call& c : m.calls)
     if (c.callee == "@aws-sdk/client-s3:S3Client") hoistable.push_back(c.hoistable);
   EXPECT_EQ(hoistable, (std::vector<bool>{false, true, false, false}));
+}
+
+// ---- issue 4: name uses, blocks, conditions ------------------------------------------------
+
+namespace {
+
+/// "function:unconditional" for each use of the import bound to `local` ("-" for module scope,
+/// "?" for a conditional use, "T" for a type-only one).
+std::vector<std::string> useSummary(const Module& m, std::string_view local) {
+  std::vector<std::string> out;
+  for (const NameUse& u : importUses(m, local)) {
+    std::string s = u.function < 0 ? "-" : m.functions[u.function].qualifiedName;
+    if (!u.unconditional) s += "?";
+    if (u.typeOnly) s += "T";
+    out.push_back(s);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(JavaScriptFrontend, UsesOfImportsByFunction) {
+  Module m = lowerText(R"(const mongoose = require("mongoose");
+const axios = require("axios");
+const { parse } = require("csv-parse/sync");
+const { Pool } = require("pg");
+
+const pool = new Pool();
+
+function report(rows) {
+  return axios.post("/report", rows);
+}
+
+exports.handler = async (event) => {
+  const rows = parse(event.body);
+  await mongoose.connect(process.env.DB);
+  return { rows };
+};
+module.exports.parse = parse;
+)",
+                       Language::JavaScript, {}, "t.js");
+  EXPECT_EQ(useSummary(m, "mongoose"), (std::vector<std::string>{"handler"}));
+  EXPECT_EQ(useSummary(m, "axios"), (std::vector<std::string>{"report"}));
+  EXPECT_EQ(useSummary(m, "parse"), (std::vector<std::string>{"handler", "-"}));
+  EXPECT_EQ(useSummary(m, "Pool"), (std::vector<std::string>{"-"}));
+  const NameUse use = importUses(m, "mongoose")[0];
+  EXPECT_EQ(m.text(use.range), "mongoose");
+  ASSERT_GE(use.block, 0);
+  EXPECT_EQ(m.blocks[use.block].function, functionNamed(m, "handler"));
+}
+
+TEST(JavaScriptFrontend, LocalsAndParametersShadowImports) {
+  Module m = lowerText(R"(import _ from "lodash";
+import moment from "moment";
+function byParameter(_) { return _.x; }
+function byLocal() { const moment = 1; return moment; }
+function byBlock() { { let _ = 2; _; } return _.y; }
+const byArrow = (moment) => moment;
+function byCatch() { try {} catch (_) { _; } }
+function byLaterLet() { _; let _ = 1; }
+function unshadowed() { return moment(); }
+)");
+  EXPECT_EQ(useSummary(m, "_"), (std::vector<std::string>{"byBlock"}));
+  EXPECT_EQ(useSummary(m, "moment"), (std::vector<std::string>{"unshadowed"}));
+}
+
+TEST(JavaScriptFrontend, ConditionalAndUnconditionalUses) {
+  Module m = lowerText(R"(import a from "a";
+export async function handler(event, context = a.defaults) {
+  if (!event.body) return;          // the guard is the rare path
+  if (a.ready) { a.one(); } else a.two();
+  const x = event.flag ? a.three : 0;
+  const y = event.flag && a.four;
+  const z = event.value ?? a.five;
+  try { a.six(); } catch (err) { a.seven(err); } finally { a.eight(); }
+  for (const r of event.Records) { a.nine(r); }
+  while (event.more) a.ten();
+  switch (event.kind) { case 1: a.eleven(); }
+  event.cb?.(a.twelve);
+  let w; w ??= a.thirteen;
+  a.fourteen();
+  return [x, y, z, w, context];
+}
+)");
+  std::vector<std::string> conditional, unconditional;
+  for (const NameUse& u : importUses(m, "a")) {
+    const std::string_view member = m.text({u.range.end + 1, u.range.end + 40});
+    std::string name(member.substr(0, member.find_first_of("();, ")));
+    (u.unconditional ? unconditional : conditional).push_back(name);
+  }
+  EXPECT_EQ(conditional, (std::vector<std::string>{"defaults", "one", "two", "three", "four", "five", "seven",
+                                                   "eleven", "twelve", "thirteen"}));
+  EXPECT_EQ(unconditional, (std::vector<std::string>{"ready", "six", "eight", "nine", "ten", "fourteen"}));
+}
+
+TEST(JavaScriptFrontend, CallsToHelpersInBranchesAreConditional) {
+  Module m = lowerText(R"(function rare() {}
+function always() {}
+function everyRecord() {}
+export const handler = async (event) => {
+  if (event.debug) rare();
+  always();
+  event.Records.forEach(everyRecord);
+  event.onError?.(rare);
+};
+)");
+  std::vector<std::pair<std::string, bool>> calls;
+  for (const Call& c : m.calls)
+    if (c.target >= 0) calls.emplace_back(m.functions[c.target].name, c.unconditional);
+  EXPECT_EQ(calls, (std::vector<std::pair<std::string, bool>>{
+                       {"rare", false}, {"always", true}, {"everyRecord", true}, {"rare", false}}));
+  InvocationAnalysis reach(m);
+  EXPECT_FALSE(reach.everyInvocation(functionNamed(m, "rare")));
+  EXPECT_TRUE(reach.everyInvocation(functionNamed(m, "always")));
+  EXPECT_TRUE(reach.everyInvocation(functionNamed(m, "everyRecord")));
+}
+
+TEST(JavaScriptFrontend, TypeOnlyUsesInTypeScript) {
+  Module m = lowerText(R"(import type { Context } from "aws-lambda";
+import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import * as pg from "pg";
+import mongoose from "mongoose";
+import { Schema as MongoSchema } from "mongoose";
+
+interface Deps extends Record<string, pg.Pool> { s3: S3Client }
+type Factory = (config: S3ClientConfig) => typeof mongoose;
+class Repo implements pg.ClientBase {
+  schema?: MongoSchema<unknown>;
+}
+export async function handler(event: unknown, context: Context): Promise<pg.QueryResult | undefined> {
+  const client = makeClient<S3Client>();
+  const conn = mongoose as unknown as pg.Pool;
+  return (undefined satisfies undefined) as pg.QueryResult | undefined;
+}
+function makeClient<T>(): T { return new S3Client({}) as T; }
+)",
+                       Language::TypeScript);
+  EXPECT_EQ(useSummary(m, "Context"), (std::vector<std::string>{"handlerT"}));
+  EXPECT_EQ(useSummary(m, "S3ClientConfig"), (std::vector<std::string>{"-T"}));
+  EXPECT_EQ(useSummary(m, "S3Client"), (std::vector<std::string>{"-T", "handlerT", "makeClient"}));
+  EXPECT_EQ(useSummary(m, "pg"), (std::vector<std::string>{"-T", "-T", "handlerT", "handlerT", "handlerT"}));
+  EXPECT_EQ(useSummary(m, "mongoose"), (std::vector<std::string>{"-T", "handler"}));
+  EXPECT_EQ(useSummary(m, "MongoSchema"), (std::vector<std::string>{"-T"}));
+  for (const NameUse& u : m.uses)
+    if (u.typeOnly) EXPECT_NE(m.text(u.range), "T");
+}
+
+TEST(JavaScriptFrontend, AliasedImportsAreUsedByTheirLocalName) {
+  Module m = lowerText(R"(import { parse as parseCsv } from "csv-parse";
+const { Client: PgClient } = require("pg");
+const get = require("lodash").get;
+export function handler(event) {
+  new PgClient();
+  return get(parseCsv(event.body), "x");
+}
+)");
+  const int csv = importBinding(m, "parseCsv");
+  ASSERT_GE(csv, 0);
+  EXPECT_EQ(m.imports[csv].name, "parse");
+  EXPECT_EQ(useSummary(m, "parseCsv"), (std::vector<std::string>{"handler"}));
+  EXPECT_EQ(useSummary(m, "PgClient"), (std::vector<std::string>{"handler"}));
+  EXPECT_EQ(useSummary(m, "get"), (std::vector<std::string>{"handler"}));
+  EXPECT_EQ(m.imports[importBinding(m, "PgClient")].name, "Client");
+  EXPECT_TRUE(importUses(m, "parse").empty());
+}
+
+TEST(JavaScriptFrontend, UsesAtModuleScope) {
+  Module m = lowerText(R"(import React from "react";
+import { Button } from "ui";
+import winston from "winston";
+import dayjs from "dayjs";
+import { z } from "zod";
+const logger = winston.createLogger();
+export { dayjs };
+class Model {
+  static schema = z.object({});
+  created = dayjs();
+}
+export const Page = () => <div><Button /></div>;
+)",
+                       Language::Tsx);
+  EXPECT_EQ(useSummary(m, "winston"), (std::vector<std::string>{"-"}));
+  EXPECT_EQ(useSummary(m, "dayjs"), (std::vector<std::string>{"-", "Model.constructor"}));
+  EXPECT_EQ(useSummary(m, "z"), (std::vector<std::string>{"-"}));
+  EXPECT_EQ(useSummary(m, "Button"), (std::vector<std::string>{"Page"}));
+  // The classic JSX transform reads React for every element.
+  EXPECT_EQ(useSummary(m, "React"), (std::vector<std::string>{"Page", "Page"}));
+}
+
+TEST(JavaScriptFrontend, BlocksAndWhereStatementsCanGo) {
+  Module m = lowerText(R"(const _ = require("lodash");
+function withPrologue(a) {
+  "use strict";
+
+  // explains the next line
+  return _.a(a);
+}
+function branches(a) {
+  if (a) {
+    _.b();
+  } else _.c();
+  switch (a) {
+    case 1:
+      _.d();
+      break;
+    default: _.e();
+  }
+  const f = () => _.f();
+  const g = () => { _.g(); };
+  try {
+    _.h();
+  } catch (err) {
+      _.i(err);
+  }
+}
+)",
+                       Language::JavaScript, {}, "t.js");
+  std::vector<std::string> seen;
+  for (const NameUse& u : importUses(m, "_")) {
+    ASSERT_GE(u.block, 0);
+    const Block& b = m.blocks[u.block];
+    seen.push_back(std::string(m.text({u.range.end + 1, u.range.end + 2})) + ":" +
+                   std::to_string(insertLine(m, u.block)) + ":" + std::to_string(b.indent.size()) +
+                   (b.conditional ? "?" : ""));
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"a:5:2", "b:10:4?", "c:0:0?", "d:14:6?", "e:0:0?", "f:0:0",
+                                            "g:0:0", "h:21:4", "i:23:6?"}));
+  // Blocks nest: the if branch's parent is the function body.
+  const NameUse b = importUses(m, "_")[1];
+  const Block& branch = m.blocks[b.block];
+  ASSERT_GE(branch.parent, 0);
+  EXPECT_EQ(m.blocks[branch.parent].function, functionNamed(m, "branches"));
+  EXPECT_EQ(insertLine(m, branch.parent), 9u);
+  EXPECT_FALSE(m.blocks[branch.parent].conditional);
+}
+
+TEST(JavaScriptFrontend, NestedAndSharedImportStatements) {
+  Module m = lowerText(R"(const a = require("a"), b = require("b");
+const c = require("c"), c2 = require("c");
+const d = require("d"), n = 1;
+let sharp;
+try {
+  sharp = require("sharp");
+} catch {}
+if (process.env.X) {
+  const { x } = require("x");
+  x();
+}
+export const e = require("e");
+require("side-effect");
+function f() { return require("g"); }
+)",
+                       Language::JavaScript, {}, "t.js");
+  auto imp = [&](std::string_view module) -> const Import& {
+    for (const Import& i : m.imports)
+      if (i.module == module) return i;
+    throw std::runtime_error("no import of " + std::string(module));
+  };
+  EXPECT_TRUE(imp("a").sharedStatement);
+  EXPECT_TRUE(imp("b").sharedStatement);
+  EXPECT_FALSE(imp("c").sharedStatement);
+  EXPECT_TRUE(imp("d").sharedStatement);
+  EXPECT_FALSE(imp("a").nested);
+  EXPECT_TRUE(imp("sharp").nested);
+  EXPECT_EQ(imp("sharp").local, "sharp");
+  EXPECT_EQ(m.text(imp("sharp").range), "sharp = require(\"sharp\");");
+  EXPECT_TRUE(imp("x").nested);
+  EXPECT_EQ(useSummary(m, "x"), (std::vector<std::string>{"-?"}));
+  EXPECT_FALSE(imp("e").nested);
+  EXPECT_EQ(m.text(imp("e").range), "const e = require(\"e\");");
+  EXPECT_EQ(imp("side-effect").local, "");
+  EXPECT_EQ(m.text(imp("side-effect").range), "require(\"side-effect\");");
+  EXPECT_EQ(imp("g").function, functionNamed(m, "f"));
+  EXPECT_EQ(m.text(imp("g").range), "require(\"g\")"); // inside a function: the call
+  EXPECT_EQ(m.text(imp("a").range), "const a = require(\"a\"), b = require(\"b\");");
 }

@@ -30,4 +30,26 @@ inline int functionNamed(const Module& m, std::string_view name) {
   return -1;
 }
 
+/// Index of the module-scope import that binds `local`, or -1.
+inline int importBinding(const Module& m, std::string_view local) {
+  for (size_t i = 0; i < m.imports.size(); ++i)
+    if (m.imports[i].local == local && m.imports[i].function < 0) return static_cast<int>(i);
+  return -1;
+}
+
+/// The recorded uses of the module-scope import that binds `local`, in source order.
+inline std::vector<NameUse> importUses(const Module& m, std::string_view local) {
+  std::vector<NameUse> out;
+  const int i = importBinding(m, local);
+  for (const NameUse& u : m.uses)
+    if (i >= 0 && u.import == i) out.push_back(u);
+  return out;
+}
+
+/// 1-based line of a block's insert point, 0 when nothing can be inserted there.
+inline uint32_t insertLine(const Module& m, int block) {
+  const Block& b = m.blocks.at(block);
+  return b.insertAt == Block::kNoInsert ? 0 : m.file->position(b.insertAt).line;
+}
+
 } // namespace ll::test

@@ -18,8 +18,8 @@ for rid in ("client-in-handler", "connection-in-handler", "config-fetch-in-handl
     assert rule["defaultConfiguration"]["level"] == "warning"
     assert rule["helpUri"].endswith(f"docs/rules/{rid}.md"), rule["helpUri"]
 results = run["results"]
-# 11 from the Python handlers, 11 from the Node.js ones (node-orders/, node-ts/).
-assert len(results) == 22, len(results)
+# 11 from the Python handlers and 2 from their Init-phase rules, 12 from the Node.js ones (node-orders/, node-ts/).
+assert len(results) == 25, len(results)
 assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")
 by_rule = {}
 for r in results:
@@ -34,7 +34,7 @@ for r in results:
     assert r["partialFingerprints"], r
     assert r["relatedLocations"], "every finding names its handler"
 assert sorted(by_rule) == ["client-in-handler", "config-fetch-in-handler", "connection-in-handler",
-                          "sdk-v2-import"]
+                          "eager-heavy-import", "heavy-init", "sdk-v2-import"]
 fixed = [r for r in results if r.get("fixes")]
 assert fixed, "the examples have fixable findings"
 change = fixed[0]["fixes"][0]["artifactChanges"][0]
