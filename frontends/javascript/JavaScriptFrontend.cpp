@@ -2198,7 +2198,8 @@ private:
     const bool lazy = (op == "?\?=" || op == "||=") && currentFunction() >= 0 && isCacheExpr(left);
     if (lazy) lazyOwners_.push_back(lastCacheOwner_);
     {
-      const Conditional shortCircuit(conditional_, op == "?\?=" || op == "||=" || op == "&&=");
+      // `c ??= make()` on a module-level cache: lazy initialisation, which counts as the path.
+      const Conditional shortCircuit(conditional_, op == "&&=" || ((op == "?\?=" || op == "||=") && !lazy));
       walkExpr(right);
     }
     if (lazy) lazyOwners_.pop_back();
@@ -2670,20 +2671,25 @@ private:
     const std::string miss = currentFunction() >= 0 ? cacheTest(cond, true) : "";
     const int missOwner = lastCacheOwner_;
     const bool lazy = !miss.empty() && assignsTo(consequence, miss);
-    const Conditional branch(conditional_);
-    if (lazy) lazyOwners_.push_back(missOwner);
-    walkBody(consequence, true);
-    if (lazy) lazyOwners_.pop_back();
+    {
+      // A lazy-initialisation branch runs on the first invocation of every execution
+      // environment: for what every invocation needs, it counts as the path, not a branch.
+      const Conditional branch(conditional_, !lazy);
+      if (lazy) lazyOwners_.push_back(missOwner);
+      walkBody(consequence, !lazy);
+      if (lazy) lazyOwners_.pop_back();
+    }
     TSNode alt = field(stmt, "alternative");
     if (!ts::isNull(alt)) {
       // `if (_c) {...} else { _c = make(); }`
       const std::string hit = currentFunction() >= 0 ? cacheTest(cond, false) : "";
       const int hitOwner = lastCacheOwner_;
       const bool elseLazy = !hit.empty() && assignsTo(alt, hit);
+      const Conditional branch(conditional_, !elseLazy);
       if (elseLazy) lazyOwners_.push_back(hitOwner);
       // `else { ... }`, `else stmt;` and `else if (...) ...`: a branch each.
       for (uint32_t i = 0; i < namedCount(alt); ++i)
-        if (!is(named(alt, i), "comment")) walkBody(named(alt, i), true);
+        if (!is(named(alt, i), "comment")) walkBody(named(alt, i), !elseLazy);
       if (elseLazy) lazyOwners_.pop_back();
     }
   }

@@ -903,10 +903,13 @@ private:
     if (typeChecking) ++typeCheckingDepth_;
     std::string cache = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/true) : "";
     bool lazy = !cache.empty() && assignsTo(consequence, cache);
-    ++ctx_.conditionalDepth; // every branch, and the conditions after the first
+    // A lazy-initialisation branch runs on the first invocation of every execution
+    // environment: for what every invocation needs, it counts as the path, not a branch.
+    if (!lazy) ++ctx_.conditionalDepth;
     if (lazy) ++ctx_.lazyDepth;
     walkBlock(consequence, false);
     if (lazy) --ctx_.lazyDepth;
+    if (lazy) ++ctx_.conditionalDepth; // the elif/else branches and their conditions
     for (uint32_t i = 0; i < namedCount(stmt); ++i) {
       TSNode c = named(stmt, i);
       if (is(c, "elif_clause")) {
@@ -919,9 +922,11 @@ private:
         std::string hit = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/false) : "";
         bool elseLazy = !hit.empty() && assignsTo(field(c, "body"), hit);
         if (elseLazy) ++ctx_.lazyDepth;
+        if (elseLazy) --ctx_.conditionalDepth;
         if (typeChecking) --typeCheckingDepth_; // the else branch runs
         walkBlock(field(c, "body"), false);
         if (typeChecking) ++typeCheckingDepth_;
+        if (elseLazy) ++ctx_.conditionalDepth;
         if (elseLazy) --ctx_.lazyDepth;
       }
     }

@@ -64,3 +64,32 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sklearn
     from matplotlib.figure import Figure
+
+
+# A lazy loader's branch runs on the first invocation of every execution environment: the
+# module it uses is needed by every environment, so its import stays.
+import pymysql
+import sqlalchemy
+
+_conn = None
+_engine = None
+
+
+def get_conn():
+    global _conn
+    if _conn is None:
+        _conn = pymysql.connect(host="db")
+    return _conn
+
+
+def get_engine():
+    global _engine
+    if _engine is not None:
+        pass
+    else:
+        _engine = sqlalchemy.create_engine("sqlite://")
+    return _engine
+
+
+def process(event, context):
+    return get_conn(), get_engine()
