@@ -47,6 +47,13 @@ int commonBlock(const Module& m, const std::vector<int>& blocks) {
   return chain[best];
 }
 
+/// Block `b` or a block around it in the same function is a branch.
+bool conditionalWithin(const Module& m, int b, int fn) {
+  for (; b >= 0 && m.blocks[b].function == fn; b = m.blocks[b].parent)
+    if (m.blocks[b].conditional) return true;
+  return false;
+}
+
 class EagerHeavyImport final : public Check {
 public:
   const RuleInfo& info() const override { return kInfo; }
@@ -159,7 +166,7 @@ private:
         return std::nullopt;
       // In code every invocation runs, the import must land in a branch, or it would load on
       // every invocation's path again (a use in `x if c else pd.y` has no block of its own).
-      if (ctx.invocation.everyInvocation(fn) && !m.blocks[b].conditional) return std::nullopt;
+      if (ctx.invocation.everyInvocation(fn) && !conditionalWithin(m, b, fn)) return std::nullopt;
       targets.push_back(b);
     }
     const bool keepTypes = typeUses && (m.language == Language::TypeScript || m.language == Language::Tsx);

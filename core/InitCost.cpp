@@ -1,6 +1,7 @@
 #include "core/InitCost.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -19,12 +20,12 @@ const char* costSourceName(CostSource s) {
 }
 
 std::string formatMs(double ms) {
-  char buf[32];
   if (ms < 0.05) return "0 ms";
-  if (ms >= 1000) std::snprintf(buf, sizeof buf, "%.1f s", ms / 1000);
-  else if (ms >= 10) std::snprintf(buf, sizeof buf, "%.0f ms", ms);
-  else std::snprintf(buf, sizeof buf, "%.1f ms", ms);
-  return buf;
+  std::array<char, 32> buf{};
+  if (ms >= 1000) std::snprintf(buf.data(), buf.size(), "%.1f s", ms / 1000);
+  else if (ms >= 10) std::snprintf(buf.data(), buf.size(), "%.0f ms", ms);
+  else std::snprintf(buf.data(), buf.size(), "%.1f ms", ms);
+  return buf.data();
 }
 
 namespace {
@@ -43,9 +44,9 @@ bool erasedByTypeScript(const Module& m, size_t import) {
   const Import& imp = m.imports[import];
   if (imp.typeOnly) return true;
   if (imp.local.empty()) return false; // `import "x"`: kept for its side effects
-  for (const NameUse& u : m.uses)
-    if (u.import == static_cast<int>(import) && !u.typeOnly) return false;
-  return true;
+  return std::ranges::all_of(m.uses, [&](const NameUse& u) {
+    return u.import != static_cast<int>(import) || u.typeOnly;
+  });
 }
 
 std::vector<ImportWeight> ImportCostModel::weigh(const Module& m) const {

@@ -150,6 +150,7 @@ std::string plural(size_t n, std::string_view word) {
 void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
   if (run.initEstimates.empty()) return;
   std::vector<const RunResult::FileInit*> files;
+  files.reserve(run.initEstimates.size());
   for (const auto& fi : run.initEstimates) files.push_back(&fi);
   std::stable_sort(files.begin(), files.end(), [](const auto* a, const auto* b) { return a->init.ms > b->init.ms; });
   constexpr size_t kShown = 10;
