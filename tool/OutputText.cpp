@@ -155,7 +155,7 @@ void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
   std::stable_sort(files.begin(), files.end(), [](const auto* a, const auto* b) { return a->init.ms > b->init.ms; });
   constexpr size_t kShown = 10;
   p.styled(kBold, "Init estimate");
-  os << " (module-scope imports, from the figures in data/import-costs.yaml; budget "
+  os << " (module-scope imports: measured import times, or estimates from code size; budget "
      << formatMs(run.initBudgetMs) << "):\n";
   for (size_t i = 0; i < files.size() && i < kShown; ++i) {
     const InitEstimate& est = files[i]->init;
@@ -164,7 +164,7 @@ void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
     std::string parts;
     size_t shown = 0, rest = 0;
     for (const InitContributor& c : est.contributors) {
-      if (c.ms <= 0) continue;
+      if (c.ms < 0.05) continue; // shown as "0 ms": loaded by another import, or tiny
       if (shown == 3) {
         ++rest;
         continue;
