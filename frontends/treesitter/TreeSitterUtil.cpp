@@ -1,5 +1,6 @@
 #include "frontends/treesitter/TreeSitterUtil.h"
 
+#include <array>
 #include <vector>
 
 namespace ll::ts {
@@ -20,7 +21,7 @@ struct LargeNodeCache {
     std::vector<TSNode> children;
   };
   static constexpr size_t kEntries = 8;
-  Entry entries[kEntries];
+  std::array<Entry, kEntries> entries;
   size_t next = 0;
   uint64_t generation = 1;
 };
