@@ -60,10 +60,10 @@ Init cost:
   --package DIR          a dependency folder (site-packages, node_modules, a SAM build folder)
                          to weigh imports that the import-cost catalogue does not list; may
                          repeat. Folders next to the handler are found without it.
-  --heavy-import-ms MS   a module is heavy from this measured import time (default 20)
+  --heavy-import-ms MS   a module is heavy from this measured import time (default 15)
   --heavy-import-bytes N a weighed module is heavy from this many bytes of code (default:
                          when its estimated time reaches --heavy-import-ms)
-  --init-budget-ms MS    heavy-init fires above this estimated Init cost (default 300)
+  --init-budget-ms MS    heavy-init fires above this estimated Init cost (default 400)
   The catalogue file of --catalogue may add measured figures in an `import-costs:` section.
 
 Fixes:

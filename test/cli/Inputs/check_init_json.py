@@ -8,7 +8,7 @@ assert len(est) == 1, est
 e = est[0]
 assert e["path"].endswith("app.py"), e
 assert e["handlers"] == ["lambda_handler"], e
-assert e["budget_ms"] == 300 and e["over_budget"] is True, e
+assert e["budget_ms"] == 400 and e["over_budget"] is True, e
 assert e["unmeasured"] == ["acme_analytics"], e
 mods = [c["module"] for c in e["contributors"]]
 assert mods[:3] == ["matplotlib.pyplot", "pandas", "boto3"], mods
@@ -21,4 +21,4 @@ assert pandas["source"] == "measured" and pandas["line"] == 5, pandas
 rules = sorted(f["rule"] for f in doc["findings"])
 assert rules == ["eager-heavy-import", "heavy-init"], rules
 heavy = [f for f in doc["findings"] if f["rule"] == "heavy-init"][0]
-assert heavy["metrics"]["budgetMs"] == 300, heavy
+assert heavy["metrics"]["budgetMs"] == 400, heavy

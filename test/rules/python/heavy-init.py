@@ -6,7 +6,7 @@ import json
 
 import boto3
 import matplotlib.pyplot as plt
-# CHECK-NOTES: :[[@LINE-1]]:1: warning: module-scope imports cost about {{[0-9]+}} ms of every cold start's Init, over the 300 ms budget (matplotlib.pyplot {{[0-9]+}} ms, scipy.stats {{[0-9]+}} ms, pandas {{[0-9]+}} ms); import what only some invocations need lazily [heavy-init]
+# CHECK-NOTES: :[[@LINE-1]]:1: warning: module-scope imports cost about {{[0-9]+}} ms of every cold start's Init, over the 400 ms budget (matplotlib.pyplot {{[0-9]+}} ms, scipy.stats {{[0-9]+}} ms, pandas {{[0-9]+}} ms); import what only some invocations need lazily [heavy-init]
 # CHECK-NOTES: :[[@LINE+4]]:1: note: `scipy.stats` adds {{[0-9]+}} ms
 # CHECK-NOTES: :[[@LINE+1]]:1: note: `pandas` adds {{[0-9]+}} ms
 import pandas as pd
