@@ -24,10 +24,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 15> kSkippedDirectories = {
+constexpr std::array<std::string_view, 16> kSkippedDirectories = {
     ".git",        ".hg",         ".svn",    "node_modules", ".venv",
     "venv",        "__pycache__", ".aws-sam", ".serverless", "cdk.out",
     "build",       "dist",        ".tox",    ".mypy_cache", "site-packages",
+    "dist-packages",
 };
 
 bool endsWith(std::string_view s, std::string_view suffix) {
@@ -136,6 +137,12 @@ private:
     }
     if (ec) notice(Level::Warning, dir, "cannot read: " + ec.message() + "; listing incomplete");
     std::sort(names.begin(), names.end());
+    // A folder pip installed packages into (`pip install -t vendor/`, a layer's python/): its
+    // code is third-party, not handler source. Named on the command line, it is walked.
+    if (!root && std::any_of(names.begin(), names.end(), [](const std::string& n) {
+          return endsWith(n, ".dist-info") || endsWith(n, ".egg-info");
+        }))
+      return;
 
     ancestors_.push_back(id);
     for (const std::string& name : names) {

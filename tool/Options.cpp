@@ -32,7 +32,8 @@ fetches made on every call instead of once per execution environment) and Init-p
 (heavy modules imported eagerly), and offers fixes.
 
 PATH may be files or directories; directories are searched recursively, skipping VCS,
-dependency and build folders (.git, node_modules, virtualenvs, __pycache__, .aws-sam, ...).
+dependency and build folders (.git, node_modules, virtualenvs, site-packages, folders pip
+installed into, __pycache__, .aws-sam, ...).
 
 Output:
   --format FORMAT        text (default), json or sarif

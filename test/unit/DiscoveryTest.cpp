@@ -110,7 +110,8 @@ TEST_F(DiscoveryTest, DirectoryOrderIsComponentWise) {
 TEST_F(DiscoveryTest, SkipsVcsDependencyAndBuildDirectories) {
   file("app.py");
   for (const char* d : {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".aws-sam",
-                        ".serverless", "cdk.out", "build", "dist", ".tox", ".mypy_cache", "site-packages"}) {
+                        ".serverless", "cdk.out", "build", "dist", ".tox", ".mypy_cache", "site-packages",
+                        "dist-packages"}) {
     file(std::string(d) + "/skipped.py");
   }
   file("lib/node_modules/pkg/index.js");
@@ -123,6 +124,22 @@ TEST_F(DiscoveryTest, SkipsVcsDependencyAndBuildDirectories) {
   DiscoveryResult r = discoverFiles({root_});
   EXPECT_EQ(relPaths(r), (Paths{"R/app.py", "R/config/env/settings.py"}));
   EXPECT_TRUE(r.notices.empty());
+}
+
+TEST_F(DiscoveryTest, SkipsFoldersPipInstalledInto) {
+  // `pip install -t vendor/ requests`: third-party code, recognised by its .dist-info folders.
+  file("app.py");
+  file("vendor/requests/__init__.py");
+  file("vendor/six.py");
+  file("vendor/requests-2.31.0.dist-info/METADATA");
+  file("legacy/old-1.0.egg-info/PKG-INFO");
+  file("legacy/old.py");
+  file("src/vendor_tools.py");
+  DiscoveryResult r = discoverFiles({root_});
+  EXPECT_EQ(relPaths(r), (Paths{"R/app.py", "R/src/vendor_tools.py"}));
+  // Named on the command line (a SAM build folder, say), such a folder is walked.
+  DiscoveryResult named = discoverFiles({path("vendor")});
+  EXPECT_EQ(relPaths(named), (Paths{"R/vendor/requests/__init__.py", "R/vendor/six.py"}));
 }
 
 TEST_F(DiscoveryTest, ExplicitlyNamedSkippedDirectoryIsWalked) {
