@@ -9,6 +9,9 @@ std::unique_ptr<Check> makeConfigFetchInHandler();
 std::unique_ptr<Check> makeSdkV2Import();
 std::unique_ptr<Check> makeEagerHeavyImport();
 std::unique_ptr<Check> makeHeavyInit();
+std::unique_ptr<Check> makePackageTooLarge();
+std::unique_ptr<Check> makePackageBundlesRuntimeSdk();
+std::unique_ptr<Check> makePackageDevArtifacts();
 
 const std::vector<std::unique_ptr<Check>>& allChecks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
@@ -19,6 +22,9 @@ const std::vector<std::unique_ptr<Check>>& allChecks() {
     v.push_back(makeSdkV2Import());
     v.push_back(makeEagerHeavyImport());
     v.push_back(makeHeavyInit());
+    v.push_back(makePackageTooLarge());
+    v.push_back(makePackageBundlesRuntimeSdk());
+    v.push_back(makePackageDevArtifacts());
     return v;
   }();
   return checks;

@@ -6,6 +6,7 @@
 #include "core/Editor.h"
 #include "core/InitCost.h"
 #include "core/Model.h"
+#include "core/Package.h"
 #include "core/Rules.h"
 
 #include <memory>
@@ -25,11 +26,38 @@ struct CheckContext {
   const InitEstimate& init;
 };
 
+/// Settings of the package rules.
+struct PackageOptions {
+  /// package-too-large warns above this share of each quota (errors above the quota itself).
+  double budgetShare = 0.8;
+  /// package-dev-artifacts reports a package whose dev artifacts reach this many bytes...
+  uint64_t devArtifactsMinBytes = 1024 * 1024;
+  /// ...or this share of the package.
+  double devArtifactsMinShare = 0.05;
+};
+
+/// Everything a package rule may read about one deployment package. Built once per package.
+struct PackageContext {
+  const Package& package;
+  const PackageAnalysis& analysis;
+  /// The layers given with --layer, which count toward a function's unzipped quota.
+  uint64_t layersUnzippedBytes = 0;
+  size_t layerCount = 0;
+  const PackageOptions& options;
+  /// What findings point at: the archive or folder (a SourceFile with no text).
+  std::shared_ptr<const SourceFile> artifact;
+};
+
+/// A rule. Source rules implement run(CheckContext); package rules implement
+/// runPackage(PackageContext) and say so with onPackages(). One registry serves both, so
+/// --list-rules, --select, --explain and SARIF treat them alike.
 class Check {
 public:
   virtual ~Check() = default;
   virtual const RuleInfo& info() const = 0;
-  virtual void run(const CheckContext& ctx, std::vector<Finding>& out) const = 0;
+  virtual void run(const CheckContext& /*ctx*/, std::vector<Finding>& /*out*/) const {}
+  virtual bool onPackages() const { return false; }
+  virtual void runPackage(const PackageContext& /*ctx*/, std::vector<Finding>& /*out*/) const {}
 };
 
 /// All checks, in a stable order (the order of --list-rules and of SARIF rules).

@@ -49,6 +49,9 @@ struct Finding {
   std::vector<Fix> fixes;
   /// Figures behind the finding (`estimatedInitMs`, `budgetMs`), for machine-readable outputs.
   std::vector<std::pair<std::string, double>> metrics;
+  /// About the whole file (a deployment package, a folder) rather than a place in it: outputs
+  /// give no line or column.
+  bool wholeArtifact = false;
 };
 
 /// A message about the run rather than about the code: a file that could not be read or parsed

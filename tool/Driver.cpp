@@ -4,6 +4,7 @@
 #include "frontends/Frontend.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
+#include "tool/HtmlReport.h"
 #include "tool/Output.h"
 
 #include <algorithm>
@@ -92,6 +93,55 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
 }
 
 namespace {
+
+/// Reads the deployment packages and layers, runs the package rules on each and adds findings,
+/// notices and figures to `run`. Returns true when a package could not be read at all.
+bool runPackages(const std::vector<std::string>& zips, const std::vector<std::string>& dirs,
+                 const std::vector<std::string>& layers, const std::vector<const Check*>& checks,
+                 const PackageOptions& options, RunResult& run, std::ostream& err) {
+  const bool progress = ::isatty(STDERR_FILENO) != 0;
+  auto read = [&](const std::string& path, bool layer) {
+    std::error_code ec;
+    Package p;
+    if (std::filesystem::is_directory(path, ec)) {
+      std::function<void(uint64_t)> report;
+      if (progress)
+        report = [&](uint64_t files) { err << "\rlambda-lint: reading " << path << ": " << files << " files" << std::flush; };
+      p = readFolder(path, report);
+      if (progress) err << "\r\033[K" << std::flush;
+    } else {
+      p = readZip(path);
+    }
+    p.layer = layer;
+    return p;
+  };
+  bool unreadable = false;
+  std::vector<RunResult::PackageResult> results;
+  for (const std::string& z : zips) results.push_back({read(z, false), {}});
+  for (const std::string& d : dirs) results.push_back({read(d, false), {}});
+  for (const std::string& l : layers) results.push_back({read(l, true), {}});
+  uint64_t layerBytes = 0;
+  for (auto& r : results) {
+    if (r.package.layer && r.package.readable) layerBytes += r.package.unzippedBytes;
+    for (const Notice& n : r.package.notices) run.notices.push_back(n);
+    if (!r.package.readable) {
+      unreadable = true;
+      continue;
+    }
+    r.analysis = analyzePackage(r.package);
+  }
+  for (auto& r : results) {
+    if (!r.package.readable) continue;
+    auto artifact = std::make_shared<const SourceFile>(r.package.path, std::string());
+    const PackageContext ctx{r.package, r.analysis, layerBytes, layers.size(), options, artifact};
+    for (const Check* c : checks) c->runPackage(ctx, run.findings);
+  }
+  run.layersUnzippedBytes = layerBytes;
+  run.packageBudget = options.budgetShare;
+  for (auto& r : results)
+    if (r.package.readable) run.packages.push_back(std::move(r));
+  return unreadable;
+}
 
 bool useColor(const Options& o) {
   if (o.color == ColorMode::Always) return true;
@@ -186,7 +236,13 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   const PackageWeigher weigher(o.packageDirs);
   const ImportCostModel costs(importCosts, &weigher, o.initCost);
 
-  DiscoveryResult discovered = discoverFiles(o.paths);
+  // A .zip on the command line is a deployment package; everything else is source to discover.
+  std::vector<std::string> sourcePaths, zipPaths;
+  for (const std::string& p : o.paths) {
+    std::error_code ec;
+    (isZipPath(p) && !std::filesystem::is_directory(p, ec) ? zipPaths : sourcePaths).push_back(p);
+  }
+  DiscoveryResult discovered = sourcePaths.empty() ? DiscoveryResult{} : discoverFiles(sourcePaths);
   const Analyzer analyzer(checks, catalogue, o.handlers, costs);
   const bool fixing = o.fix || o.diff;
 
@@ -251,6 +307,16 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
       run.fixesApplied += s.fixed.applied;
     }
   }
+  {
+    std::vector<const Check*> packageChecks;
+    for (const Check* c : checks)
+      if (c->onPackages()) packageChecks.push_back(c);
+    PackageOptions po;
+    po.budgetShare = o.packageBudget;
+    const size_t before = run.findings.size();
+    unreadable = runPackages(zipPaths, o.packageDirs, o.layers, packageChecks, po, run, err) || unreadable;
+    remaining += run.findings.size() - before;
+  }
   std::stable_sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.file->path() != b.file->path()) return a.file->path() < b.file->path();
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
@@ -297,6 +363,24 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   if (!o.outputFile.empty() && !file) {
     err << "lambda-lint: error: cannot write " << o.outputFile << "\n";
     return 2;
+  }
+  if (!o.reportFile.empty()) {
+    PackageReport report;
+    report.layersUnzippedBytes = run.layersUnzippedBytes;
+    report.budgetShare = run.packageBudget;
+    report.generator = std::string("lambda-lint ") + LAMBDA_LINT_VERSION;
+    for (const auto& pr : run.packages) {
+      PackageReportItem item{&pr.package, &pr.analysis, {}};
+      for (const Finding& f : run.findings)
+        if (f.wholeArtifact && f.file && f.file->path() == pr.package.path) item.findings.push_back(&f);
+      report.packages.push_back(std::move(item));
+    }
+    std::ofstream html(o.reportFile, std::ios::binary | std::ios::trunc);
+    if (html) writeHtmlReport(html, report);
+    if (!html) {
+      err << "lambda-lint: error: cannot write " << o.reportFile << ": " << std::strerror(errno) << "\n";
+      return 2;
+    }
   }
   if (unreadable) return 2;
   return remaining > 0 ? 1 : 0;

@@ -1,5 +1,7 @@
 #include "tool/Options.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 
@@ -17,6 +19,13 @@ std::vector<std::string> splitList(const std::string& s) {
 }
 
 } // namespace
+
+bool isZipPath(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string ext = path.substr(path.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".zip";
+}
 
 std::string handlerKey(const std::string& path) {
   std::error_code ec;
@@ -58,14 +67,23 @@ Catalogue:
                          decorators, ...) to the built-in ones; may repeat
 
 Init cost:
-  --package DIR          a dependency folder (site-packages, node_modules, a SAM build folder)
-                         to weigh imports that the import-cost catalogue does not list; may
-                         repeat. Folders next to the handler are found without it.
+  --package DIR          a deployment package folder (a SAM build folder such as
+                         .aws-sam/build/Function, package/, dist/): its size is analysed (see
+                         Packages), and imports the import-cost catalogue does not list are
+                         weighed in it; may repeat. Dependency folders next to a handler
+                         (site-packages, vendor/, node_modules) are found without it.
   --heavy-import-ms MS   a module is heavy from this measured import time (default 15)
   --heavy-import-bytes N a weighed module is heavy from this many bytes of code (default:
                          when its estimated time reaches --heavy-import-ms)
   --init-budget-ms MS    heavy-init fires above this estimated Init cost (default 400)
   The catalogue file of --catalogue may add measured figures in an `import-costs:` section.
+
+Packages:
+  FILE.zip               a deployment package given as a path is read from its central
+                         directory (never extracted) and checked against Lambda's quotas
+  --layer ZIP|DIR        a layer: counts toward each package's unzipped quota; may repeat
+  --package-budget SHARE warn above this share of each quota (default 0.8, or 80%)
+  --report FILE.html     write a self-contained page picturing the packages
 
 Fixes:
   --fix                  apply safe fixes to the files
@@ -168,6 +186,27 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     } else if (name == "--package") {
       if (!needValue()) return r;
       o.packageDirs.push_back(value);
+    } else if (name == "--layer") {
+      if (!needValue()) return r;
+      o.layers.push_back(value);
+    } else if (name == "--report") {
+      if (!needValue()) return r;
+      o.reportFile = value;
+    } else if (name == "--package-budget") {
+      if (!needValue()) return r;
+      try {
+        size_t used = 0;
+        std::string v = value;
+        const bool percent = !v.empty() && v.back() == '%';
+        if (percent) v.pop_back();
+        double share = std::stod(v, &used);
+        if (used != v.size()) throw std::invalid_argument(value);
+        if (percent || share > 1) share /= 100;
+        if (!(share > 0 && share <= 1)) throw std::invalid_argument(value);
+        o.packageBudget = share;
+      } catch (const std::exception&) {
+        r.error = "--package-budget takes a share of the quotas such as 0.8 or 80%, got '" + value + "'";
+      }
     } else if (name == "--heavy-import-ms" || name == "--init-budget-ms" ||
                name == "--heavy-import-bytes") {
       if (!needValue()) return r;
@@ -212,6 +251,12 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     r.error = "--fix writes files and --diff only shows the changes: choose one";
   else if (o.paths.empty() && !o.help && !o.version && !o.listRules && o.explain.empty())
     r.error = "no paths given";
+  if (!r.error.empty() && o.paths.empty() && (!o.packageDirs.empty() || !o.layers.empty()) && !o.fix &&
+      !o.diff)
+    r.error.clear(); // only packages to look at
+  if (r.error.empty() && !o.reportFile.empty() && o.packageDirs.empty() && o.layers.empty() &&
+      std::none_of(o.paths.begin(), o.paths.end(), [](const std::string& p) { return isZipPath(p); }))
+    r.error = "--report draws deployment packages: give a .zip, --package DIR or --layer";
   return r;
 }
 

@@ -24,7 +24,11 @@ struct Options {
   /// --handler FILE:FUNC, keyed by the file's canonical path.
   std::map<std::string, std::set<std::string>> handlers;
   std::vector<std::string> catalogues; // --catalogue FILE: entries added to the built-in ones
-  std::vector<std::string> packageDirs; // --package DIR: dependency folders to weigh imports in
+  /// --package DIR: deployment package folders, analysed for size and used to weigh imports.
+  std::vector<std::string> packageDirs;
+  std::vector<std::string> layers;     // --layer ZIP|DIR: count toward the unzipped quota
+  std::string reportFile;              // --report FILE.html
+  double packageBudget = 0.8;          // --package-budget SHARE
   InitCostOptions initCost;            // --heavy-import-ms, --heavy-import-bytes, --init-budget-ms
   unsigned jobs = 0;                  // 0: all cores
   ColorMode color = ColorMode::Auto;
@@ -43,6 +47,8 @@ struct ParsedOptions {
 
 ParsedOptions parseOptions(int argc, const char* const* argv);
 std::string usageText();
+/// A path lambda-lint reads as a deployment package: a name ending in .zip (any case).
+bool isZipPath(const std::string& path);
 /// The key --handler entries are stored under for a path.
 std::string handlerKey(const std::string& path);
 

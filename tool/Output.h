@@ -4,6 +4,7 @@
 #include "checks/Check.h"
 #include "core/Diagnostic.h"
 #include "core/InitCost.h"
+#include "core/Package.h"
 
 #include <ostream>
 #include <string>
@@ -29,6 +30,14 @@ struct RunResult {
   };
   std::vector<FileInit> initEstimates;
   double initBudgetMs = 0;
+  /// Deployment packages read (functions first, then layers), with their analysis.
+  struct PackageResult {
+    Package package;
+    PackageAnalysis analysis;
+  };
+  std::vector<PackageResult> packages;
+  uint64_t layersUnzippedBytes = 0;
+  double packageBudget = 0.8;
 };
 
 struct OutputOptions {

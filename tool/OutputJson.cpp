@@ -2,6 +2,7 @@
 #include "core/Rules.h"
 #include "tool/Output.h"
 #include "tool/OutputInit.h"
+#include "tool/OutputPackages.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,7 +43,11 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
     jf["rule"] = f.rule;
     jf["level"] = levelName(f.level);
     jf["path"] = path;
-    addRange(jf, file, f.range);
+    if (f.wholeArtifact) { // a package or folder: no position in it
+      for (const char* k : {"line", "column", "end_line", "end_column"}) jf[k] = nullptr;
+    } else {
+      addRange(jf, file, f.range);
+    }
     jf["message"] = f.message;
     ordered_json related = ordered_json::array();
     for (const RelatedLocation& r : f.related) {
@@ -92,6 +97,8 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
   root["notices"] = std::move(notices);
   root["init_estimate"] = initEstimatesJson(
       run, [](const SourceFile& file) { return ordered_json(file.path()); }, /*snake=*/true);
+  root["packages"] = packagesJson(
+      run, [](const std::string& path) { return ordered_json(path); }, /*snake=*/true);
 
   ordered_json summary = ordered_json::object();
   summary["files"] = run.filesAnalyzed;

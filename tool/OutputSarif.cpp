@@ -3,6 +3,7 @@
 #include "core/Rules.h"
 #include "tool/Output.h"
 #include "tool/OutputInit.h"
+#include "tool/OutputPackages.h"
 
 #include <nlohmann/json.hpp>
 
@@ -311,7 +312,10 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
     if (f.file) {
       const SourceFile& file = *f.file;
       ordered_json loc = ordered_json::object();
-      loc["physicalLocation"] = physicalLocation(uris, file, f.range, true);
+      if (f.wholeArtifact) // a deployment package or folder: the artifact, no region in it
+        loc["physicalLocation"] = {{"artifactLocation", uris.artifactLocation(file.path())}};
+      else
+        loc["physicalLocation"] = physicalLocation(uris, file, f.range, true);
       r["locations"] = ordered_json::array({std::move(loc)});
       if (!f.related.empty()) {
         ordered_json related = ordered_json::array();
@@ -376,10 +380,14 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
   runJ["originalUriBaseIds"] = std::move(base);
   runJ["results"] = std::move(results);
   runJ["columnKind"] = "unicodeCodePoints";
-  if (!run.initEstimates.empty()) {
+  if (!run.initEstimates.empty() || !run.packages.empty()) {
     ordered_json props = ordered_json::object();
-    props["initEstimates"] = initEstimatesJson(
-        run, [&](const SourceFile& file) { return uris.artifactLocation(file.path()); }, /*snake=*/false);
+    if (!run.initEstimates.empty())
+      props["initEstimates"] = initEstimatesJson(
+          run, [&](const SourceFile& file) { return uris.artifactLocation(file.path()); }, /*snake=*/false);
+    if (!run.packages.empty())
+      props["packages"] = packagesJson(
+          run, [&](const std::string& path) { return uris.artifactLocation(path); }, /*snake=*/false);
     runJ["properties"] = std::move(props);
   }
 

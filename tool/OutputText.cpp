@@ -87,12 +87,13 @@ void writeFinding(std::ostream& os, Painter& p, const Finding& f, const RunResul
   const std::string path = file ? file->path() : std::string("<unknown>");
   Position begin = file ? file->position(f.range.begin) : Position{};
 
-  writeLocation(p, path, begin);
+  if (f.wholeArtifact) p.styled(kBold, path + ":");
+  else writeLocation(p, path, begin);
   p.plain(" ").styled(levelColor(f.level), std::string(levelName(f.level)) + ":").plain(" ");
   p.styled(kBold, f.message + " [" + f.rule + "]");
   os << '\n';
 
-  if (opts.showSource && file) {
+  if (opts.showSource && file && !f.wholeArtifact) {
     std::string_view line = file->lineText(begin.line);
     uint32_t lineStart = file->lineStart(begin.line);
     size_t b = f.range.begin - lineStart;
@@ -182,6 +183,42 @@ void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
     os << "  ... and " << files.size() - kShown << " more handler files (all in --format json)\n";
 }
 
+/// Each deployment package's figures: sizes against the quotas and what it is made of.
+void writePackages(std::ostream& os, Painter& p, const RunResult& run) {
+  for (const RunResult::PackageResult& pr : run.packages) {
+    const Package& pkg = pr.package;
+    p.styled(kBold, std::string(pkg.layer ? "Layer " : "Package ") + pkg.path);
+    os << " (" << (pkg.source == Package::Source::Zip ? "zip" : "folder")
+       << (pkg.ecosystem.empty() ? "" : ", " + pkg.ecosystem) << "): ";
+    if (pkg.source == Package::Source::Zip) {
+      os << formatBytes(pkg.archiveBytes) << " zipped, ";
+    }
+    os << formatBytes(pkg.unzippedBytes) << " unzipped";
+    if (pkg.source == Package::Source::Zip && pkg.archiveBytes > 0) {
+      char ratio[32];
+      std::snprintf(ratio, sizeof ratio, "%.1f", double(pkg.unzippedBytes) / double(pkg.archiveBytes));
+      os << " (ratio " << ratio << ")";
+    }
+    os << ", " << pkg.files << " file" << (pkg.files == 1 ? "" : "s");
+    if (!pkg.layer && run.layersUnzippedBytes)
+      os << "; with layers " << formatBytes(pkg.unzippedBytes + run.layersUnzippedBytes) << " of the 250 MB quota";
+    if (!pkg.complete) os << " (incomplete: see the notices)";
+    os << '\n';
+    size_t shown = 0;
+    for (const Contributor& c : pr.analysis.contributors) {
+      if (shown == 8) break;
+      const double pct = pkg.unzippedBytes ? 100.0 * double(c.bytes) / double(pkg.unzippedBytes) : 0;
+      char line[64];
+      std::snprintf(line, sizeof line, "%5.1f%%", pct);
+      os << "  " << line << "  " << formatBytes(c.bytes) << "  " << c.name
+         << (c.ecosystem.empty() ? "" : " (" + c.ecosystem + ")") << '\n';
+      ++shown;
+    }
+    if (pr.analysis.contributors.size() > shown)
+      os << "  ... and " << pr.analysis.contributors.size() - shown << " more (all in --format json)\n";
+  }
+}
+
 } // namespace
 
 void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts) {
@@ -200,6 +237,7 @@ void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts
   }
   for (const Notice& n : run.notices) writeNotice(os, p, n);
   writeInitEstimates(os, p, run);
+  writePackages(os, p, run);
 
   if (run.fixesApplied > 0) os << "Fixed " << plural(run.fixesApplied, "finding") << ".\n";
   if (run.fixing && !run.findings.empty()) {

@@ -280,7 +280,7 @@ TEST(JsonOutput, ExactShapeAndOneBasedPositions) {
   run.fixesApplied = 2;
   ordered_json j = jsonOf(run);
 
-  EXPECT_EQ(keys(j), (Keys{"version", "findings", "notices", "init_estimate", "summary"}));
+  EXPECT_EQ(keys(j), (Keys{"version", "findings", "notices", "init_estimate", "packages", "summary"}));
   EXPECT_EQ(j["version"], 1);
   ASSERT_EQ(j["findings"].size(), 1u);
   const ordered_json& f = j["findings"][0];
@@ -341,7 +341,7 @@ TEST(JsonOutput, PrettyPrintedWithTwoSpaces) {
   std::ostringstream os;
   writeJson(os, run, {});
   EXPECT_EQ(os.str(),
-            "{\n  \"version\": 1,\n  \"findings\": [],\n  \"notices\": [],\n  \"init_estimate\": [],\n  \"summary\": {\n"
+            "{\n  \"version\": 1,\n  \"findings\": [],\n  \"notices\": [],\n  \"init_estimate\": [],\n  \"packages\": [],\n  \"summary\": {\n"
             "    \"files\": 0,\n    \"findings\": 0,\n    \"fixes_applied\": 0,\n    \"remaining\": 0\n  }\n}\n");
 }
 
