@@ -230,6 +230,17 @@ bool startsLikeZip(const std::string& path) {
   return std::string_view(head.data(), head.size()) == std::string_view("PK\3\4", 4);
 }
 
+/// How many times its compressed size an entry can be: deflate codes at most 258 bytes in 2
+/// bits, so it cannot pass 1032 times, and a deflated file of zeros at 1,030 times is real;
+/// stored entries are their size; other methods (bzip2, xz, zstd) go further, and
+/// kMaxDeclaredRatio is what is believed of them.
+uint64_t ratioLimit(const zip_stat_t& zs) {
+  if ((zs.valid & ZIP_STAT_COMP_METHOD) == 0) return kMaxDeclaredRatio;
+  if (zs.comp_method == ZIP_CM_STORE) return 1;
+  if (zs.comp_method == ZIP_CM_DEFLATE) return std::max<uint64_t>(kMaxDeclaredRatio, 1032);
+  return kMaxDeclaredRatio;
+}
+
 std::string zipErrorText(int code) {
   zip_error_t error;
   zip_error_init_with_code(&error, code);
@@ -278,7 +289,8 @@ Package readZip(const std::string& path) {
   }
 
   zip_int64_t count = zip_get_num_entries(za.get(), 0);
-  NameTally unsafe, backslash, odd;
+  NameTally unsafe, backslash, odd, duplicate;
+  std::unordered_set<std::string> names;
   {
     NoticeList notices(p.notices);
     uint64_t compressedSum = 0, declaredSum = 0;
@@ -329,12 +341,12 @@ Package readZip(const std::string& path) {
         compressed = room;
         size = room;
         p.complete = false;
-      } else if (compressed < size / kMaxDeclaredRatio ||
-                 (compressed == size / kMaxDeclaredRatio && size % kMaxDeclaredRatio != 0)) {
+      } else if (const uint64_t limit = ratioLimit(zs); compressed < size / limit ||
+                                                        (compressed == size / limit && size % limit != 0)) {
         notices.add("entries declaring implausible sizes", Level::Warning, path,
                     "entry " + quoted(e.path) + " declares " + formatBytes(size) + " uncompressed from " +
-                        formatBytes(compressed) + " compressed (more than " +
-                        std::to_string(kMaxDeclaredRatio) + " times): not believed; counted as " +
+                        formatBytes(compressed) + " compressed (more than " + std::to_string(limit) +
+                        " times" + (limit == 1 ? ", stored uncompressed" : "") + "): not believed; counted as " +
                         formatBytes(compressed));
         size = compressed;
         p.complete = false;
@@ -346,6 +358,7 @@ Package readZip(const std::string& path) {
         size = std::min(compressed, kMaxDeclaredTotal - declaredSum);
         p.complete = false;
       }
+      if (!names.insert(e.path).second) duplicate.add(e.path);
       compressedSum += compressed;
       declaredSum += size;
       e.size = size;
@@ -374,7 +387,10 @@ Package readZip(const std::string& path) {
   if (odd.count > 0)
     addNotice(Level::Note, std::to_string(odd.count) +
                                " entry name(s) are not valid UTF-8 or hold control characters: " + odd.list());
-  if (count == 0) addNotice(Level::Note, "the archive holds no files");
+  if (duplicate.count > 0)
+    addNotice(Level::Warning, std::to_string(duplicate.count) + " entry name(s) appear more than once: " +
+                                  duplicate.list() + "; each copy is counted, unpacking keeps one");
+  if (p.entries.empty() && p.complete) addNotice(Level::Note, "the archive holds no files");
 
   finishTotals(p);
   return p;
@@ -472,7 +488,10 @@ private:
   };
   static constexpr size_t kMaxOpenDepth = 64;
 
-  std::string full(const std::string& rel) const { return rel.empty() ? p_.path : p_.path + "/" + rel; }
+  std::string full(const std::string& rel) const {
+    if (rel.empty()) return p_.path;
+    return p_.path + (p_.path.ends_with('/') ? "" : "/") + rel;
+  }
 
   void visitFolder(std::string rel, const std::string& name) {
     // `name` is read before push() adds a frame.

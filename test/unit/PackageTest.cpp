@@ -273,6 +273,39 @@ TEST_F(PackageTest, ZipAbsurdDeclaredSizesAreNotBelieved) {
   EXPECT_TRUE(hasNotice(p, "not believed", Level::Warning));
 }
 
+TEST_F(PackageTest, ZipRatiosDeflateCanReachAreBelievedStoredSizesMustMatch) {
+  // Deflate packs zeros about 1,030 to 1: real, whatever kMaxDeclaredRatio says.
+  makeZip("zeros.zip", {{"zeros.bin", std::string(std::size_t{4} << 20, '\0')}, {"stored.bin", randomBytes(1000), true}});
+  Package before = readZip(path("zeros.zip"));
+  ASSERT_TRUE(before.complete) << noticesText(before);
+  const PackageEntry* zeros = findEntry(before, "zeros.bin");
+  EXPECT_GT(zeros->size, zeros->compressed * kMaxDeclaredRatio);
+  EXPECT_EQ(zeros->size, std::size_t{4} << 20);
+
+  // A stored entry is its size: one declaring more than it holds is not believed.
+  patchCentralHeader("zeros.zip", "stored.bin", 24, 5000);
+  Package p = readZip(path("zeros.zip"));
+  EXPECT_FALSE(p.complete);
+  EXPECT_EQ(findEntry(p, "stored.bin")->size, 1000u);
+  EXPECT_TRUE(hasNotice(p, "entry 'stored.bin' declares 4.9 KiB uncompressed from 1000 B compressed (more than 1 "
+                           "times, stored uncompressed)", Level::Warning))
+      << noticesText(p);
+}
+
+TEST_F(PackageTest, ZipDuplicateNames) {
+  makeZip("dup.zip", {{"a.py", "x = 1\n"}, {"b.py", "y = 2\n"}});
+  std::string bytes = readBytes("dup.zip");
+  const size_t cd = bytes.find(std::string("PK\1\2", 4));
+  const size_t second = bytes.find(std::string("PK\1\2", 4), cd + 4);
+  ASSERT_EQ(bytes.compare(second + 46, 4, "b.py"), 0);
+  bytes[second + 46] = 'a';
+  file("dup.zip", bytes);
+  Package p = readZip(path("dup.zip"));
+  ASSERT_TRUE(p.readable) << noticesText(p);
+  EXPECT_EQ(entryPaths(p), (Paths{"a.py", "a.py"}));
+  EXPECT_TRUE(hasNotice(p, "1 entry name(s) appear more than once: 'a.py'", Level::Warning)) << noticesText(p);
+}
+
 TEST_F(PackageTest, ZipCompressedSizesBeyondTheArchiveAreNotBelieved) {
   // Overlapping entries (zip bombs that reuse one compressed stream) declare more compressed
   // bytes than the file has.
@@ -377,6 +410,19 @@ TEST_F(PackageTest, FolderSizesSymlinksAndLoops) {
   ASSERT_EQ(p.notices.size(), 1u) << noticesText(p);
   EXPECT_EQ(p.notices[0].path, path("fn/pipe"));
   EXPECT_EQ(p.notices[0].message, "a FIFO, not a regular file; not counted");
+}
+
+TEST_F(PackageTest, FolderOddNamesAndTrailingSlash) {
+  file("fn/ok.py", "x");
+  file(std::string("fn/bad\xff.py"), "x");
+  file("fn/new\nline.py", "x");
+  Package p = readFolder(path("fn") + "/");
+  ASSERT_TRUE(p.readable) << noticesText(p);
+  EXPECT_EQ(entryPaths(p), (Paths{std::string("bad\xff.py"), "new\nline.py", "ok.py"}));
+  ASSERT_EQ(p.notices.size(), 1u) << noticesText(p);
+  EXPECT_EQ(p.notices[0].level, Level::Note);
+  EXPECT_EQ(p.notices[0].message, std::string("2 file name(s) are not valid UTF-8 or hold control characters: "
+                                              "'bad\xff.py', 'new\nline.py'"));
 }
 
 TEST_F(PackageTest, FolderProgressEveryTwoThousandFiles) {
