@@ -486,7 +486,7 @@ private:
     std::vector<Child> children; // by name
     size_t next = 0;
   };
-  static constexpr size_t kMaxOpenDepth = 64;
+  static constexpr size_t kMaxOpenDepth = 128;
 
   std::string full(const std::string& rel) const {
     if (rel.empty()) return p_.path;

@@ -425,6 +425,23 @@ TEST_F(PackageTest, FolderOddNamesAndTrailingSlash) {
                                               "'bad\xff.py', 'new\nline.py'"));
 }
 
+TEST_F(PackageTest, FolderDeeperThanTheOpenFoldersAndThroughASymlink) {
+  // Past 128 levels folders are closed once read and their files reached by full path.
+  std::string deep = "fn";
+  for (int i = 0; i < 200; ++i) deep += "/d" + std::to_string(i % 10);
+  file(deep + "/leaf.js", "12345");
+  file("fn/top.js", "1");
+  symlink("fn", "link");
+  Package p = readFolder(path("link"));
+  ASSERT_TRUE(p.readable) << noticesText(p);
+  EXPECT_TRUE(p.complete);
+  EXPECT_TRUE(p.notices.empty()) << noticesText(p);
+  ASSERT_EQ(p.entries.size(), 2u);
+  EXPECT_EQ(p.entries[0].path, deep.substr(3) + "/leaf.js");
+  EXPECT_EQ(p.entries[0].size, 5u);
+  EXPECT_EQ(p.entries[1].path, "top.js");
+}
+
 TEST_F(PackageTest, FolderProgressEveryTwoThousandFiles) {
   for (int d = 0; d < 9; ++d)
     for (int f = 0; f < 500; ++f) file("big/node_modules/p" + std::to_string(d) + "/f" + std::to_string(f) + ".js", "1");
