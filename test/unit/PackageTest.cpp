@@ -620,9 +620,9 @@ TEST(PackageAnalysis, SamBuiltPythonFolder) {
   EXPECT_TRUE(a.runtimeSdks.empty());
 }
 
-TEST(PackageAnalysis, PythonLayerZip) {
+TEST_F(PackageTest, PythonLayerZip) {
   const std::string sp = "python/lib/python3.12/site-packages/";
-  Package p = makePackage({
+  const std::vector<std::pair<std::string, size_t>> files{
       {sp + "requests/__init__.py", 5000},
       {sp + "requests/api.py", 7000},
       {sp + "requests-2.31.0.dist-info/METADATA", 4000},
@@ -634,7 +634,14 @@ TEST(PackageAnalysis, PythonLayerZip) {
       {sp + "boto3-1.34.0.dist-info/RECORD", 500},
       {sp + "botocore/data/s3/2006-03-01/service-2.json.gz", 70000},
       {"python/mylib.py", 800}, // beside site-packages: also on the layer's path
-  });
+  };
+  std::vector<ZipItem> items{{"python", "", false, true}, {"python/lib", "", false, true}};
+  for (const auto& [name, size] : files) items.push_back({name, compressible(size)});
+  makeZip("layer.zip", items);
+  Package p = readZip(path("layer.zip"));
+  ASSERT_TRUE(p.readable) << noticesText(p);
+  EXPECT_EQ(p.files, files.size());
+  EXPECT_EQ(p.ecosystem, "python");
   PackageAnalysis a = analyzePackage(p);
   EXPECT_EQ(contributorNames(a), (Paths{"botocore (python)", "requests (python)", "setuptools (python)",
                                         "boto3 (python)", "mylib (python)"}));
