@@ -17,7 +17,8 @@ namespace ll {
 /// Lambda's hard quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
 inline constexpr uint64_t kZippedQuotaBytes = 50ull * 1024 * 1024;   // direct upload, zipped
 inline constexpr uint64_t kUnzippedQuotaBytes = 262'144'000ull;      // unzipped, with layers
-/// A zip entry declaring more than this many times its compressed size is not believed.
+/// A zip entry declaring more than this many times its compressed size is not believed
+/// (a deflated one: more than deflate can reach, 1032 times; a stored one: more than it holds).
 inline constexpr uint64_t kMaxDeclaredRatio = 1000;
 
 struct PackageEntry {
