@@ -64,8 +64,9 @@ public:
     node |= ctx.package.ecosystem == "npm";
     python |= ctx.package.ecosystem == "python";
     Finding f = packageFinding(ctx, kInfo, Level::Warning,
-                               thousands(files) + " files (" + formatBytes(bytes) + ", " + share(bytes, total) +
-                                   " of the package) are not needed at run time: " + parts +
+                               thousands(files) + (files == 1 ? " file (" : " files (") + formatBytes(bytes) +
+                                   ", " + share(bytes, total) + " of the package) " +
+                                   (files == 1 ? "is" : "are") + " not needed at run time: " + parts +
                                    "; every cold start downloads and unpacks them");
     std::string examples;
     size_t shown = 0;
@@ -97,7 +98,8 @@ public:
     }
     if (typescript || maps)
       f.fixes.push_back(adviceFix("Package the compiled JavaScript only: leave out `*.ts`, `*.d.ts` and "
-                                  "`*.map` files (esbuild `Sourcemap: false`, tsc `sourceMap: false`)"));
+                                  "`*.map` files (esbuild `Sourcemap: false`, tsc `sourceMap: false`; keep "
+                                  "the maps only if the function runs with `NODE_OPTIONS=--enable-source-maps`)"));
     if (vcs)
       f.fixes.push_back(adviceFix("Build the package from a clean copy (`sam build` or `git archive`), "
                                   "never zip a working tree with its .git folder"));

@@ -37,21 +37,24 @@ public:
 
     std::vector<std::string> problems;
     Level level = Level::Note;
-    auto over = [&](uint64_t value, uint64_t quota, const std::string& what, const std::string& quotaText) {
+    auto over = [&](uint64_t value, uint64_t quota, const std::string& what, const std::string& detail,
+                    const std::string& quotaText) {
+      const std::string figure = what + " " + formatBytes(value) + detail;
       if (value > quota) {
         level = Level::Error;
-        problems.push_back(what + " " + formatBytes(value) + " is over the " + quotaText + " quota");
+        problems.push_back(figure + " is over the " + quotaText + " quota");
       } else if (double(value) > budget * double(quota)) {
         if (level != Level::Error) level = Level::Warning;
-        problems.push_back(what + " " + formatBytes(value) + " is over " + share(uint64_t(budget * 1000), 1000) +
-                           " of the " + quotaText + " quota");
+        problems.push_back(figure + " is over " + share(uint64_t(budget * 1000), 1000) + " of the " + quotaText +
+                           " quota");
       }
     };
-    if (zip) over(p.archiveBytes, kZippedQuotaBytes, "zipped size", "50 MB (52,428,800 bytes) direct-upload");
-    std::string unzippedWhat = "unzipped size";
-    if (layers) unzippedWhat += " with " + std::to_string(ctx.layerCount) + " layer" +
-                                (ctx.layerCount == 1 ? "" : "s") + " (" + formatBytes(layers) + ")";
-    over(unzipped, kUnzippedQuotaBytes, unzippedWhat, "250 MB (262,144,000 bytes) unzipped");
+    if (zip) over(p.archiveBytes, kZippedQuotaBytes, "zipped size", "", "50 MB (52,428,800 bytes) direct-upload");
+    std::string detail;
+    if (layers)
+      detail = " (" + formatBytes(p.unzippedBytes) + " of its own and " + formatBytes(layers) + " in " +
+               std::to_string(ctx.layerCount) + " layer" + (ctx.layerCount == 1 ? "" : "s") + ")";
+    over(unzipped, kUnzippedQuotaBytes, "unzipped size", detail, "250 MB (262,144,000 bytes) unzipped");
     if (problems.empty()) return;
 
     std::string message = std::string(p.layer ? "layer " : "deployment package ") + "is too large: ";

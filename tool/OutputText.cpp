@@ -239,18 +239,24 @@ void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts
   writeInitEstimates(os, p, run);
   writePackages(os, p, run);
 
+  // "3 files", "3 files and 1 package", "1 package"
+  std::string scope = plural(run.filesAnalyzed, "file");
+  if (!run.packages.empty()) {
+    const std::string packages = plural(run.packages.size(), "package");
+    scope = run.filesAnalyzed ? scope + " and " + packages : packages;
+  }
   if (run.fixesApplied > 0) os << "Fixed " << plural(run.fixesApplied, "finding") << ".\n";
   if (run.fixing && !run.findings.empty()) {
-    os << "Found " << plural(run.findings.size(), "finding") << " in "
-       << plural(run.filesAnalyzed, "file") << " (" << run.fixesApplied << " fixed, "
+    os << "Found " << plural(run.findings.size(), "finding") << " in " << scope
+       << " (" << run.fixesApplied << " fixed, "
        << run.remaining << " remaining).\n";
     return;
   }
   if (run.findings.empty()) {
-    os << "No findings in " << plural(run.filesAnalyzed, "file") << ".\n";
+    os << "No findings in " << scope << ".\n";
     return;
   }
-  os << "Found " << plural(run.findings.size(), "finding") << " in " << plural(run.filesAnalyzed, "file");
+  os << "Found " << plural(run.findings.size(), "finding") << " in " << scope;
   if (fixable > 0 && unsafeOnly > 0) {
     os << " (" << fixable << " fixable with --fix, " << unsafeOnly << " more with --unsafe-fixes)";
   } else if (fixable > 0) {

@@ -39,6 +39,7 @@ with zipfile.ZipFile(os.path.join(root, "python-fn.zip"), "w", zipfile.ZIP_DEFLA
     z.writestr("botocore/data/s3.json", blob(2_000_000))
     z.writestr("botocore/__init__.py", blob(100_000))
     z.writestr("requests/__init__.py", blob(300_000))
+    z.writestr("requests-2.31.0.dist-info/METADATA", b"Name: requests\n")
     z.writestr("requests/tests/test_api.py", blob(900_000))
     z.writestr("requests/docs/guide.md", blob(600_000))
     z.writestr("requests/LICENSE", blob(10_000))
