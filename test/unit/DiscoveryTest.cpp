@@ -1,5 +1,6 @@
 // File discovery: which files a command line names, in which order, and what is reported.
 #include "tool/Discovery.h"
+#include "TempTree.h"
 
 #include "frontends/Frontend.h"
 
@@ -20,31 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class DiscoveryTest : public ::testing::Test {
+class DiscoveryTest : public test::TempTree {
 protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ll-discovery-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-  }
-  void TearDown() override {
-    // Restore permissions so the tree can be removed.
-    std::error_code ec;
-    for (const std::string& d : locked_) fs::permissions(d, fs::perms::owner_all, ec);
-    fs::remove_all(root_, ec);
-  }
-
-  std::string path(const std::string& rel) const { return root_ + "/" + rel; }
-
-  void file(const std::string& rel, const std::string& content = "x = 1\n") {
-    fs::create_directories(fs::path(path(rel)).parent_path());
-    std::ofstream(path(rel)) << content;
-  }
-  void dir(const std::string& rel) { fs::create_directories(path(rel)); }
-  void symlink(const std::string& target, const std::string& rel) {
-    fs::create_directories(fs::path(path(rel)).parent_path());
-    ASSERT_EQ(::symlink(target.c_str(), path(rel).c_str()), 0);
-  }
+  DiscoveryTest() : TempTree("discovery") {}
+  void file(const std::string& rel, const std::string& content = "x = 1\n") { TempTree::file(rel, content); }
 
   /// Discovered paths with the temporary root replaced by "R".
   std::vector<std::string> relPaths(const DiscoveryResult& r) const {
@@ -63,8 +43,6 @@ protected:
     return nullptr;
   }
 
-  std::string root_;
-  std::vector<std::string> locked_;
 };
 
 using Paths = std::vector<std::string>;

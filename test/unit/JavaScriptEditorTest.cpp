@@ -20,13 +20,6 @@ Module lower(const std::string& text, const std::string& path) {
   return lowerJavaScript(std::make_shared<SourceFile>(path, text), FrontendOptions{}, language);
 }
 
-std::string applied(const Module& m, const Fix& fix) {
-  std::string text = m.file->text();
-  std::vector<Edit> edits = fix.edits;
-  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.range.begin > b.range.begin; });
-  for (const Edit& e : edits) text.replace(e.range.begin, e.range.end - e.range.begin, e.text);
-  return text;
-}
 
 /// The Import records of the statement that binds `local`.
 std::vector<int> statementOf(const Module& m, std::string_view local) {

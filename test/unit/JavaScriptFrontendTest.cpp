@@ -31,14 +31,6 @@ std::vector<std::string> handlers(const Module& m) {
   return out;
 }
 
-/// Applies a fix's edits to the module's text.
-std::string applied(const Module& m, const Fix& fix) {
-  std::string text = m.file->text();
-  std::vector<Edit> edits = fix.edits;
-  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.range.begin > b.range.begin; });
-  for (const Edit& e : edits) text.replace(e.range.begin, e.range.end - e.range.begin, e.text);
-  return text;
-}
 
 } // namespace
 

@@ -1,6 +1,9 @@
 #pragma once
 // Queries over a lowered Module that the frontend unit tests share.
+#include "core/Diagnostic.h"
 #include "core/Model.h"
+
+#include <algorithm>
 
 #include <string>
 #include <string_view>
@@ -50,6 +53,15 @@ inline std::vector<NameUse> importUses(const Module& m, std::string_view local) 
 inline uint32_t insertLine(const Module& m, int block) {
   const Block& b = m.blocks.at(block);
   return b.insertAt == Block::kNoInsert ? 0 : m.file->position(b.insertAt).line;
+}
+
+/// The module's text with a fix's edits applied.
+inline std::string applied(const Module& m, const Fix& fix) {
+  std::string text(m.file->text());
+  std::vector<Edit> edits = fix.edits;
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.range.begin > b.range.begin; });
+  for (const Edit& e : edits) text.replace(e.range.begin, e.range.end - e.range.begin, e.text);
+  return text;
 }
 
 } // namespace ll::test

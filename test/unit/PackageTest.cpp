@@ -2,6 +2,7 @@
 // some of them damaged on purpose), folders walked without following symlinks, and the analysis
 // (contributors, dev artifacts, what the runtime provides) on in-memory entry lists.
 #include "core/Package.h"
+#include "TempTree.h"
 
 #include <gtest/gtest.h>
 
@@ -76,29 +77,10 @@ const PackageEntry* findEntry(const Package& p, const std::string& path) {
   return nullptr;
 }
 
-class PackageTest : public ::testing::Test {
+class PackageTest : public test::TempTree {
 protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ll-package-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    for (const std::string& d : locked_) fs::permissions(d, fs::perms::owner_all, ec);
-    fs::remove_all(root_, ec);
-  }
+  PackageTest() : TempTree("package") {}
 
-  std::string path(const std::string& rel) const { return root_ + "/" + rel; }
-
-  void file(const std::string& rel, const std::string& content) {
-    fs::create_directories(fs::path(path(rel)).parent_path());
-    std::ofstream(path(rel), std::ios::binary) << content;
-  }
-  void symlink(const std::string& target, const std::string& rel) {
-    fs::create_directories(fs::path(path(rel)).parent_path());
-    ASSERT_EQ(::symlink(target.c_str(), path(rel).c_str()), 0);
-  }
   std::string readBytes(const std::string& rel) const {
     std::ifstream in(path(rel), std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -141,8 +123,6 @@ protected:
     std::ofstream(path(rel), std::ios::binary | std::ios::trunc) << bytes;
   }
 
-  std::string root_;
-  std::vector<std::string> locked_;
 };
 
 } // namespace

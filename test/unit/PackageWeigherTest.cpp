@@ -1,6 +1,7 @@
 // The package weigher: dependency folders found next to and above handlers, Python and
 // JavaScript module resolution, and the bytes of code an import loads, on small fake trees.
 #include "core/PackageWeigher.h"
+#include "TempTree.h"
 
 #include <gtest/gtest.h>
 
@@ -17,21 +18,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class PackageWeigherTest : public ::testing::Test {
+class PackageWeigherTest : public test::TempTree {
 protected:
+  PackageWeigherTest() : TempTree("weigher") {}
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "ll-weigher-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    root_ = fs::canonical(tmpl).string();
+    TempTree::SetUp();
+    root_ = fs::canonical(root_).string();
     // The top of a repository: nothing above the temporary folder is searched.
     put(".git/HEAD", "ref: refs/heads/main\n");
   }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-
-  std::string path(const std::string& rel) const { return root_ + "/" + rel; }
 
   /// Writes `content` to `rel` and returns its size.
   uint64_t put(const std::string& rel, const std::string& content) {
@@ -39,21 +34,12 @@ protected:
     std::ofstream(path(rel), std::ios::binary) << content;
     return content.size();
   }
-  void dir(const std::string& rel) { fs::create_directories(path(rel)); }
-  void symlink(const std::string& target, const std::string& rel) {
-    fs::create_directories(fs::path(path(rel)).parent_path());
-    std::error_code ec;
-    fs::create_symlink(target, path(rel), ec);
-    ASSERT_FALSE(ec) << ec.message();
-  }
 
   static uint64_t sum(std::initializer_list<uint64_t> sizes) {
     uint64_t s = 0;
     for (uint64_t n : sizes) s += n;
     return s;
   }
-
-  std::string root_;
 };
 
 // --- Python -----------------------------------------------------------------------------------
