@@ -31,7 +31,7 @@ struct PackageOptions {
   /// package-too-large warns above this share of each quota (errors above the quota itself).
   double budgetShare = 0.8;
   /// package-dev-artifacts reports a package whose dev artifacts reach this many bytes...
-  uint64_t devArtifactsMinBytes = 1024 * 1024;
+  uint64_t devArtifactsMinBytes = 1024ull * 1024;
   /// ...or this share of the package.
   double devArtifactsMinShare = 0.05;
 };

@@ -117,6 +117,7 @@ bool runPackages(const std::vector<std::string>& zips, const std::vector<std::st
   };
   bool unreadable = false;
   std::vector<RunResult::PackageResult> results;
+  results.reserve(zips.size() + dirs.size() + layers.size());
   for (const std::string& z : zips) results.push_back({read(z, false), {}});
   for (const std::string& d : dirs) results.push_back({read(d, false), {}});
   for (const std::string& l : layers) results.push_back({read(l, true), {}});

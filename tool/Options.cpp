@@ -1,6 +1,7 @@
 #include "tool/Options.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <filesystem>
 #include <sstream>
@@ -202,7 +203,7 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
         double share = std::stod(v, &used);
         if (used != v.size()) throw std::invalid_argument(value);
         if (percent || share > 1) share /= 100;
-        if (!(share > 0 && share <= 1)) throw std::invalid_argument(value);
+        if (share <= 0 || share > 1 || std::isnan(share)) throw std::invalid_argument(value);
         o.packageBudget = share;
       } catch (const std::exception&) {
         r.error = "--package-budget takes a share of the quotas such as 0.8 or 80%, got '" + value + "'";

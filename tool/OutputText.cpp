@@ -3,6 +3,8 @@
 #include "tool/Output.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -195,9 +197,9 @@ void writePackages(std::ostream& os, Painter& p, const RunResult& run) {
     }
     os << formatBytes(pkg.unzippedBytes) << " unzipped";
     if (pkg.source == Package::Source::Zip && pkg.archiveBytes > 0) {
-      char ratio[32];
-      std::snprintf(ratio, sizeof ratio, "%.1f", double(pkg.unzippedBytes) / double(pkg.archiveBytes));
-      os << " (ratio " << ratio << ")";
+      std::array<char, 32> ratio{};
+      std::snprintf(ratio.data(), ratio.size(), "%.1f", double(pkg.unzippedBytes) / double(pkg.archiveBytes));
+      os << " (ratio " << ratio.data() << ")";
     }
     os << ", " << pkg.files << " file" << (pkg.files == 1 ? "" : "s");
     if (!pkg.layer && run.layersUnzippedBytes)
@@ -208,9 +210,9 @@ void writePackages(std::ostream& os, Painter& p, const RunResult& run) {
     for (const Contributor& c : pr.analysis.contributors) {
       if (shown == 8) break;
       const double pct = pkg.unzippedBytes ? 100.0 * double(c.bytes) / double(pkg.unzippedBytes) : 0;
-      char line[64];
-      std::snprintf(line, sizeof line, "%5.1f%%", pct);
-      os << "  " << line << "  " << formatBytes(c.bytes) << "  " << c.name
+      std::array<char, 16> percent{};
+      std::snprintf(percent.data(), percent.size(), "%5.1f%%", pct);
+      os << "  " << percent.data() << "  " << formatBytes(c.bytes) << "  " << c.name
          << (c.ecosystem.empty() ? "" : " (" + c.ecosystem + ")") << '\n';
       ++shown;
     }
