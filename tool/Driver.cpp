@@ -171,8 +171,11 @@ std::vector<const Check*> enabledChecks(const Options& o, std::string& error) {
 
 std::string versionText() {
   return std::string("lambda-lint ") + LAMBDA_LINT_VERSION + "\n  tree-sitter " +
-         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: not built (Clang/LLVM support comes "
-         "with C++ handler support)\n";
+         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: " +
+         (cppFrontendBuilt() ? cppFrontendVersion() + " LibTooling"
+                             : std::string("not built (configure with -DLAMBDA_LINT_CPP=ON and "
+                                           "LLVM/Clang 16 installed)")) +
+         "\n";
 }
 
 } // namespace
