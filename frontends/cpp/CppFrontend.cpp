@@ -16,6 +16,7 @@
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/Path.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -61,7 +62,7 @@ public:
       }
     }
     if (info.getID() == clang::diag::err_pp_file_not_found)
-      message += " (give the compile database with -p BUILD_DIR, or include paths after --)";
+      message += " (give the compile database with -p BUILD_DIR, or include paths with --extra-arg=-I...)";
     n.message = "C++: " + message;
     notices.push_back(std::move(n));
   }
@@ -569,6 +570,7 @@ Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& o
   if (!options.compileDatabaseDir.empty()) {
     std::string error;
     db = clang::tooling::CompilationDatabase::loadFromDirectory(options.compileDatabaseDir, error);
+    std::replace(error.begin(), error.end(), '\n', ';');
     if (!db)
       return fail("C++: cannot read the compile database in " + options.compileDatabaseDir + ": " +
                   error + " (generate compile_commands.json with "
