@@ -111,9 +111,9 @@ bool derivesFrom(const clang::CXXRecordDecl* rd, llvm::StringRef base) {
   if (!rd || !rd->hasDefinition()) return false;
   rd = rd->getDefinition();
   if (rd->getQualifiedNameAsString() == base) return true;
-  for (const clang::CXXBaseSpecifier& b : rd->bases())
-    if (derivesFrom(b.getType()->getAsCXXRecordDecl(), base)) return true;
-  return false;
+  return std::ranges::any_of(rd->bases(), [&](const clang::CXXBaseSpecifier& b) {
+    return derivesFrom(b.getType()->getAsCXXRecordDecl(), base);
+  });
 }
 
 bool inNamespaceAws(const clang::Decl* d) {
@@ -286,7 +286,7 @@ public:
     const int index = addCall(e, std::move(callee), calleeRange);
     if (index >= 0 && fd) targetDecl_[index] = fd;
     if (index >= 0 && fd && fd->getQualifiedNameAsString() == kRunHandler && e->getNumArgs() > 0)
-      runHandlerArgs_.push_back({unwrapCallable(e->getArg(0)), index});
+      runHandlerArgs_.emplace_back(unwrapCallable(e->getArg(0)), index);
     return true;
   }
 
