@@ -3,6 +3,9 @@
 #include "frontends/javascript/JavaScriptEditor.h"
 #include "frontends/python/PythonEditor.h"
 #include "frontends/treesitter/TreeSitterUtil.h"
+#ifdef LAMBDA_LINT_CPP
+#include "frontends/cpp/CppFrontend.h"
+#endif
 
 #include <filesystem>
 #include <map>
@@ -15,6 +18,8 @@ std::optional<Language> languageForPath(const std::string& path) {
   if (ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".jsx") return Language::JavaScript;
   if (ext == ".ts" || ext == ".mts" || ext == ".cts") return Language::TypeScript;
   if (ext == ".tsx") return Language::Tsx;
+  // Recognised whether or not the C++ frontend is built, so a build without it says so.
+  if (ext == ".cpp" || ext == ".cc" || ext == ".cxx") return Language::Cpp;
   return std::nullopt;
 }
 
@@ -27,6 +32,20 @@ Module lower(Language language, std::shared_ptr<const SourceFile> file,
   case Language::TypeScript:
   case Language::Tsx:
     return lowerJavaScript(std::move(file), options, language);
+#ifdef LAMBDA_LINT_CPP
+  case Language::Cpp:
+    return lowerCpp(std::move(file), options);
+#else
+  case Language::Cpp: {
+    Module m;
+    m.language = language;
+    m.file = std::move(file);
+    m.notices.push_back({Level::Note, m.file->path(), std::nullopt,
+                         "C++ support was not built into this lambda-lint (configure with "
+                         "-DLAMBDA_LINT_CPP=ON and LLVM/Clang 16 installed); skipped"});
+    return m;
+  }
+#endif
   default: {
     Module m;
     m.language = language;
@@ -37,6 +56,11 @@ Module lower(Language language, std::shared_ptr<const SourceFile> file,
   }
   }
 }
+
+#ifndef LAMBDA_LINT_CPP
+bool cppFrontendBuilt() { return false; }
+std::string cppFrontendVersion() { return ""; }
+#endif
 
 bool parsesCleanly(Language language, const std::string& text) {
   const TSLanguage* lang = nullptr;

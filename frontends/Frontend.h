@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace ll {
 
@@ -15,7 +16,17 @@ struct FrontendOptions {
   /// non-empty, only these are handlers.
   std::set<std::string> handlers;
   const Catalogue* catalogue = nullptr;
+  /// C++ only: the directory holding compile_commands.json (`-p BUILD_DIR`); empty for none.
+  std::string compileDatabaseDir;
+  /// C++ only: compiler arguments for every file (`-I...`, `-std=...`), after the compile
+  /// database's own when both are given.
+  std::vector<std::string> compileArgs;
 };
+
+/// True when this build has the C++ frontend (configured with LAMBDA_LINT_CPP).
+bool cppFrontendBuilt();
+/// "Clang 16.0.6" for the Clang the C++ frontend was built with, empty when not built.
+std::string cppFrontendVersion();
 
 /// Lowers `file` to a Module. Never throws for bad input: syntax errors become notices.
 Module lowerPython(std::shared_ptr<const SourceFile> file, const FrontendOptions& options);

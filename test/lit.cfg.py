@@ -16,6 +16,9 @@ config.suffixes = [".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", 
 config.excludes = ["unit", "harness", "Inputs", "lit.cfg.py", "lit.site.cfg.py", "check_lambda_lint.py"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 config.test_exec_root = config.lambda_lint_obj_root
+# Tests of C++ files say `REQUIRES: cpp-frontend` (built with LAMBDA_LINT_CPP).
+if getattr(config, "lambda_lint_cpp", "OFF").upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("cpp-frontend")
 
 for var in ("PATH", "HOME", "TMPDIR"):
     if var in os.environ:

@@ -72,6 +72,8 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
                            "to it"});
   FrontendOptions fo;
   fo.catalogue = &catalogue_;
+  fo.compileDatabaseDir = compileDatabaseDir_;
+  fo.compileArgs = compileArgs_;
   if (!handlers_.empty()) {
     auto it = handlers_.find(handlerKey(path));
     if (it != handlers_.end()) fo.handlers = it->second;
@@ -172,8 +174,11 @@ std::vector<const Check*> enabledChecks(const Options& o, std::string& error) {
 
 std::string versionText() {
   return std::string("lambda-lint ") + LAMBDA_LINT_VERSION + "\n  tree-sitter " +
-         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: not built (Clang/LLVM support comes "
-         "with C++ handler support)\n";
+         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: " +
+         (cppFrontendBuilt() ? cppFrontendVersion() + " LibTooling"
+                             : std::string("not built (configure with -DLAMBDA_LINT_CPP=ON and "
+                                           "LLVM/Clang 16 installed)")) +
+         "\n";
 }
 
 } // namespace
@@ -244,7 +249,8 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     (isZipPath(p) && !std::filesystem::is_directory(p, ec) ? zipPaths : sourcePaths).push_back(p);
   }
   DiscoveryResult discovered = sourcePaths.empty() ? DiscoveryResult{} : discoverFiles(sourcePaths);
-  const Analyzer analyzer(checks, catalogue, o.handlers, costs);
+  Analyzer analyzer(checks, catalogue, o.handlers, costs);
+  analyzer.setCppCompilation(o.compileDatabaseDir, o.compileArgs);
   const bool fixing = o.fix || o.diff;
 
   struct Slot {

@@ -34,6 +34,12 @@ public:
 
   const std::vector<const Check*>& checks() const { return checks_; }
 
+  /// How C++ files are compiled: the compile database folder (-p) and extra arguments.
+  void setCppCompilation(std::string databaseDir, std::vector<std::string> args) {
+    compileDatabaseDir_ = std::move(databaseDir);
+    compileArgs_ = std::move(args);
+  }
+
   /// Files larger than this are not handler source (generated or bundled code); skipped.
   static constexpr size_t kMaxSourceBytes = 4u << 20;
 
@@ -42,6 +48,8 @@ private:
   const Catalogue& catalogue_;
   std::map<std::string, std::set<std::string>> handlers_;
   const ImportCostModel& costs_;
+  std::string compileDatabaseDir_;
+  std::vector<std::string> compileArgs_;
 };
 
 /// Runs lambda-lint as the command line asks; returns the exit status.

@@ -62,6 +62,10 @@ Handlers:
                          Without it, handlers are found by name, signature, decorators and
                          adapters.
 
+C++ (.cpp .cc .cxx, when built with the C++ frontend):
+  -p BUILD_DIR           read compile commands from BUILD_DIR/compile_commands.json
+  --extra-arg ARG        add a compiler argument for every C++ file (-I..., -std=...); may repeat
+
 Catalogue:
   --catalogue FILE       add the entries of a catalogue file (same layout as the built-in
                          data/catalogue.yaml: clients, connections, config fetches, handler
@@ -127,7 +131,7 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
         value = arg.substr(eq + 1);
         hasValue = true;
       }
-    } else if (arg.size() > 2 && (arg[1] == 'j' || arg[1] == 'o')) { // -j4, -oFILE
+    } else if (arg.size() > 2 && (arg[1] == 'j' || arg[1] == 'o' || arg[1] == 'p')) { // -j4, -oFILE, -pDIR
       name = arg.substr(0, 2);
       value = arg.substr(2);
       hasValue = true;
@@ -173,6 +177,12 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     } else if (name == "--explain") {
       if (!needValue()) return r;
       o.explain = value;
+    } else if (name == "-p") {
+      if (!needValue()) return r;
+      o.compileDatabaseDir = value;
+    } else if (name == "--extra-arg") {
+      if (!needValue()) return r;
+      o.compileArgs.push_back(value);
     } else if (name == "--handler") {
       if (!needValue()) return r;
       auto colon = value.rfind(':');

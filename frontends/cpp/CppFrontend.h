@@ -1,0 +1,27 @@
+#pragma once
+// The C++ frontend: lowers a translation unit to the program model with Clang LibTooling
+// (LLVM 16). Built only with LAMBDA_LINT_CPP; nothing outside frontends/cpp includes Clang.
+//
+// Canonical names come from the AST, so typedefs, `using` aliases and `auto` are seen through:
+//   Aws::S3::S3Client s3(cfg);  new Aws::S3::S3Client(cfg);  std::make_shared<S3>(cfg)
+//       -> Aws::S3::S3Client[AWSClient]   (a construction is named after the class it makes,
+//          qualified with [AWSClient] when the class derives from Aws::Client::AWSClient; a
+//          class of the user's deriving from an SDK client is named after that client)
+//   ssm.GetParameter(req)      -> Aws::SSM::SSMClient::GetParameter
+//   PQconnectdb("...")         -> PQconnectdb
+// Handlers are what is passed to aws::lambda_runtime::run_handler: a function, a lambda, a
+// function object (its operator()), and the function a forwarding lambda calls.
+#include "core/Model.h"
+#include "frontends/Frontend.h"
+
+#include <memory>
+
+namespace ll {
+
+/// Parses `file` as C++ (one parse) with the compile command from options.compileDatabaseDir
+/// (when set) plus options.compileArgs. The text parsed is file->text(), not what is on disk.
+/// Never throws: a missing compile database, missing headers or syntax errors become notices
+/// (and hasSyntaxErrors for errors in the code).
+Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& options);
+
+} // namespace ll
