@@ -6,6 +6,7 @@ namespace ll {
 std::unique_ptr<Check> makeClientInHandler();
 std::unique_ptr<Check> makeConnectionInHandler();
 std::unique_ptr<Check> makeConfigFetchInHandler();
+std::unique_ptr<Check> makeSdkInitInHandler();
 std::unique_ptr<Check> makeSdkV2Import();
 std::unique_ptr<Check> makeEagerHeavyImport();
 std::unique_ptr<Check> makeHeavyInit();
@@ -19,6 +20,7 @@ const std::vector<std::unique_ptr<Check>>& allChecks() {
     v.push_back(makeClientInHandler());
     v.push_back(makeConnectionInHandler());
     v.push_back(makeConfigFetchInHandler());
+    v.push_back(makeSdkInitInHandler());
     v.push_back(makeSdkV2Import());
     v.push_back(makeEagerHeavyImport());
     v.push_back(makeHeavyInit());

@@ -57,6 +57,7 @@ inline constexpr std::string_view Adapter = "adapter";
 inline constexpr std::string_view Route = "route";             // per-invocation when adapted
 inline constexpr std::string_view LambdaRoute = "lambda-route"; // always per-invocation
 inline constexpr std::string_view HandlerName = "handler-name";
+inline constexpr std::string_view SdkInit = "sdk-init";         // C++: Aws::InitAPI / ShutdownAPI
 } // namespace kind
 
 } // namespace ll

@@ -65,12 +65,18 @@ struct Call {
   bool lazy = false;
   /// The call's arguments and callee use only constants, module-level names defined before the
   /// enclosing top-level definition, and the environment: the call can run at module scope.
+  /// C++: the call (object, callee and arguments) names only literals, functions, enumerators,
+  /// constexpr locals and namespace-scope or static-member variables, never a parameter, other
+  /// local, capture or `this`: it gives the same value whenever it first runs.
   bool hoistable = false;
   CallUse use = CallUse::Value;
   /// Enclosing statement (index into Module::statements), -1 if none was recorded.
   int statement = -1;
   /// Runs whenever its function runs (see NameUse::unconditional).
   bool unconditional = false;
+  /// C++: the call is written (at least in part) by a macro expansion, so its text is not the
+  /// file's text at its range and no edit may touch it. Always false for Python and JavaScript.
+  bool inMacro = false;
 };
 
 /// A block of statements: a function body, a branch, a loop, try or with body. An edit that
@@ -126,8 +132,9 @@ struct Statement {
   /// nonlocal: removing the statement leaves every use referring to a module-level name.
   bool assignedOnce = false;
   int call = -1;         // the call that is the whole assigned value, -1 otherwise
-  /// The function closes the assigned value (`x.close()`, `x.dispose()`, `with x:`): reusing it
-  /// across invocations would hand the next one a closed object, so no fix may keep it.
+  /// The function closes the assigned value (`x.close()`, `x.dispose()`, `with x:`; C++: also
+  /// returns, moves, deletes or resets it, or passes it to a close/finish/free function):
+  /// reusing it across invocations would hand the next one a closed object, so no fix may keep it.
   bool released = false;
 };
 

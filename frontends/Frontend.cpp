@@ -4,6 +4,7 @@
 #include "frontends/python/PythonEditor.h"
 #include "frontends/treesitter/TreeSitterUtil.h"
 #ifdef LAMBDA_LINT_CPP
+#include "frontends/cpp/CppEditor.h"
 #include "frontends/cpp/CppFrontend.h"
 #endif
 
@@ -69,7 +70,10 @@ bool parsesCleanly(Language language, const std::string& text) {
   case Language::JavaScript: lang = tree_sitter_javascript(); break;
   case Language::TypeScript: lang = tree_sitter_typescript(); break;
   case Language::Tsx: lang = tree_sitter_tsx(); break;
-  case Language::Cpp: return true; // verified by the compiler, not here
+  // C++ needs the file's include paths and flags, which this function does not have: the fixer
+  // verifies a C++ fix by re-lowering the fixed text with the file's compile arguments and
+  // rejecting it when that reports errors (tool/Fixer.cpp).
+  case Language::Cpp: return true;
   }
   ts::TreePtr tree = ts::parse(lang, text);
   return tree && !ts_node_has_error(ts_tree_root_node(tree.get()));
@@ -110,6 +114,10 @@ const Editor& editorFor(Language language) {
   static const PythonEditor python;
   static const JavaScriptEditor javascript;
   static const NoEditor none;
+#ifdef LAMBDA_LINT_CPP
+  static const CppEditor cpp;
+  if (language == Language::Cpp) return cpp;
+#endif
   switch (language) {
   case Language::Python: return python;
   case Language::JavaScript:

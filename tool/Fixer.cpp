@@ -77,9 +77,18 @@ FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome,
                                 "fixes were not applied (please report this)"});
       return result;
     }
+    FileOutcome reanalysed = analyzer.analyzeText(outcome.file->path(), *outcome.language, next);
+    // C++ (which parsesCleanly cannot check without the file's include paths): the fixed text
+    // must still compile with the file's compile arguments.
+    if (reanalysed.hasSyntaxErrors && !current.hasSyntaxErrors) {
+      result.notices.push_back({Level::Error, outcome.file->path(), std::nullopt,
+                                "internal error: a fix produced code that does not compile; those "
+                                "fixes were not applied (please report this)"});
+      return result;
+    }
     result.text = std::move(next);
     result.applied += applied;
-    current = analyzer.analyzeText(outcome.file->path(), *outcome.language, result.text);
+    current = std::move(reanalysed);
   }
   result.notices.push_back({Level::Warning, outcome.file->path(), std::nullopt,
                             "fixes did not converge after " + std::to_string(kMaxFixRounds) +

@@ -160,6 +160,8 @@ public:
     }
     resolveTargets();
     identifyHandlers();
+    for (const auto& [index, v] : statementVar_)
+      if (released_.contains(v)) m_.statements[index].released = true;
   }
 
   // Functions -----------------------------------------------------------------------------
@@ -245,11 +247,20 @@ public:
     return true;
   }
 
+  bool VisitCompoundStmt(clang::CompoundStmt* c) {
+    for (const clang::Stmt* s : c->body()) inBlock_.insert(s);
+    return true;
+  }
+
   bool VisitDeclStmt(clang::DeclStmt* s) {
-    if (current_ < 0 || !s->isSingleDecl()) return true;
+    // Only declaration statements of a block: not the init-statement of a for/if/switch, whose
+    // variable an edit cannot make `static`.
+    if (current_ < 0 || !s->isSingleDecl() || !inBlock_.contains(s)) return true;
     const auto* v = llvm::dyn_cast<clang::VarDecl>(s->getSingleDecl());
     const auto r = range(s->getSourceRange());
-    if (!v || !v->getInit() || !r) return true;
+    if (!v || !v->getInit() || !r || llvm::isa<clang::DecompositionDecl>(v) ||
+        !v->isLocalVarDecl() || v->isStaticLocal())
+      return true;
     Statement st;
     st.range = *r;
     const Position b = m_.file->position(r->begin);
@@ -259,6 +270,7 @@ public:
     st.inFunctionBody = directInBody_.contains(s);
     st.assignedName = v->getNameAsString();
     statementOfInit_[strip(v->getInit())] = int(m_.statements.size());
+    statementVar_[int(m_.statements.size())] = v;
     m_.statements.push_back(std::move(st));
     return true;
   }
@@ -283,6 +295,7 @@ public:
             callee = constructionName(rd);
       }
     }
+    noteRelease(e, fd);
     const int index = addCall(e, std::move(callee), calleeRange);
     if (index >= 0 && fd) targetDecl_[index] = fd;
     if (index >= 0 && fd && fd->getQualifiedNameAsString() == kRunHandler && e->getNumArgs() > 0)
@@ -320,6 +333,17 @@ public:
         typeRange(e->getAllocatedTypeSourceInfo()).value_or(ByteRange{});
     const int index = addCall(e, constructionName(rd), calleeRange);
     if (index >= 0 && e->getConstructExpr()) targetDecl_[index] = e->getConstructExpr()->getConstructor();
+    return true;
+  }
+
+  // What ends a local's life in this invocation (Statement::released) ---------------------------
+
+  bool VisitReturnStmt(clang::ReturnStmt* s) {
+    if (const clang::VarDecl* v = localVar(s->getRetValue())) released_.insert(v);
+    return true;
+  }
+  bool VisitCXXDeleteExpr(clang::CXXDeleteExpr* e) {
+    if (const clang::VarDecl* v = localVar(e->getArgument())) released_.insert(v);
     return true;
   }
 
@@ -396,6 +420,8 @@ private:
     c.function = current_;
     c.lazy = lazy_ > 0;
     c.unconditional = conditional_ == 0;
+    c.inMacro = e->getBeginLoc().isMacroID() || e->getEndLoc().isMacroID();
+    c.hoistable = current_ >= 0 && namesOnlyConstants(e);
     const int index = int(m_.calls.size());
     if (auto it = statementOfInit_.find(strip(e)); it != statementOfInit_.end()) {
       c.statement = it->second;
@@ -411,6 +437,51 @@ private:
     if (const auto* u = llvm::dyn_cast<clang::UnaryOperator>(e); u && u->getOpcode() == clang::UO_Deref)
       e = u->getSubExpr()->IgnoreParenImpCasts();
     if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) calleeRefs_.insert(ref);
+  }
+
+  /// The local variable `e` names (through parentheses and conversions), if any.
+  static const clang::VarDecl* localVar(const clang::Expr* e) {
+    if (!e) return nullptr;
+    const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(strip(e));
+    const auto* v = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+    return v && v->isLocalVarDecl() ? v : nullptr;
+  }
+
+  static bool endsLife(llvm::StringRef name) {
+    const std::string lower = name.lower();
+    return llvm::StringRef(lower).contains("close") || llvm::StringRef(lower).contains("finish") ||
+           llvm::StringRef(lower).contains("free") || llvm::StringRef(lower).contains("disconnect") ||
+           name == "reset" || name == "release" || name == "move" || name == "forward" ||
+           name == "ShutdownAPI";
+  }
+
+  /// `std::move(c)`, `PQfinish(conn)`, `mysql_close(db)`, `c.reset()`, `conn->close()`: the
+  /// local does not outlive this invocation.
+  void noteRelease(const clang::CallExpr* e, const clang::FunctionDecl* fd) {
+    if (!fd || !fd->getIdentifier() || !endsLife(fd->getName())) return;
+    if (const auto* mc = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
+      if (const clang::VarDecl* v = localVar(mc->getImplicitObjectArgument())) released_.insert(v);
+      return;
+    }
+    for (const clang::Expr* arg : e->arguments())
+      if (const clang::VarDecl* v = localVar(arg)) released_.insert(v);
+  }
+
+  /// Call::hoistable for C++: `s` names only literals, functions, enumerators, constexpr
+  /// locals and variables of static storage outside functions; no parameter, other local,
+  /// capture, `this` or lambda.
+  static bool namesOnlyConstants(const clang::Stmt* s) {
+    if (!s) return true;
+    if (llvm::isa<clang::CXXThisExpr, clang::LambdaExpr, clang::BlockExpr>(s)) return false;
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
+      const clang::ValueDecl* d = ref->getDecl();
+      if (const auto* v = llvm::dyn_cast<clang::VarDecl>(d)) {
+        if (!(v->hasGlobalStorage() && !v->isStaticLocal()) && !v->isConstexpr()) return false;
+      } else if (!llvm::isa<clang::FunctionDecl, clang::EnumConstantDecl>(d)) {
+        return false;
+      }
+    }
+    return std::ranges::all_of(s->children(), [](const clang::Stmt* c) { return namesOnlyConstants(c); });
   }
 
   static bool isMakerOf(llvm::StringRef name) {
@@ -544,6 +615,9 @@ private:
   std::set<const clang::Expr*> skip_;
   std::set<const clang::DeclRefExpr*> calleeRefs_;
   std::set<const clang::Stmt*> directInBody_;
+  std::set<const clang::Stmt*> inBlock_;
+  std::map<int, const clang::VarDecl*> statementVar_;
+  std::set<const clang::VarDecl*> released_;
   std::vector<std::pair<const clang::Expr*, int>> runHandlerArgs_;
 };
 
