@@ -11,7 +11,7 @@ const RuleInfo kInfo{
     .name = "ClientInHandler",
     .defaultLevel = Level::Warning,
     .tags = {"performance", "cold-start", "lambda"},
-    .languages = {"python", "javascript", "typescript"},
+    .languages = {"python", "javascript", "typescript", "cpp"},
     .fixAvailability = "sometimes",
 };
 
@@ -21,7 +21,7 @@ public:
   void run(const CheckContext& ctx, std::vector<Finding>& out) const override {
     static const PerInvocationRule rule{
         kInfo, kind::Client,
-        "{label} `{callee}(...)` is created on every invocation {where}; create it once at module scope and reuse it",
+        "{label} `{callee}(...)` is created on every invocation {where}; create it once {once} and reuse it",
         FixStrategy::HoistOrLazyGetter};
     reportPerInvocationCalls(ctx, rule, out);
   }

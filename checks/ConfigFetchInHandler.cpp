@@ -11,7 +11,7 @@ const RuleInfo kInfo{
     .name = "ConfigFetchInHandler",
     .defaultLevel = Level::Warning,
     .tags = {"performance", "cold-start", "lambda"},
-    .languages = {"python", "javascript", "typescript"},
+    .languages = {"python", "javascript", "typescript", "cpp"},
     .fixAvailability = "sometimes",
 };
 

@@ -7,7 +7,7 @@ namespace ll {
 namespace {
 
 std::string expand(std::string_view tmpl, std::string_view label, std::string_view callee,
-                   std::string_view where) {
+                   std::string_view where, std::string_view once) {
   std::string out;
   for (size_t i = 0; i < tmpl.size();) {
     auto sub = [&](std::string_view key, std::string_view value) {
@@ -16,10 +16,18 @@ std::string expand(std::string_view tmpl, std::string_view label, std::string_vi
       i += key.size();
       return true;
     };
-    if (sub("{label}", label) || sub("{callee}", callee) || sub("{where}", where)) continue;
+    if (sub("{label}", label) || sub("{callee}", callee) || sub("{where}", where) ||
+        sub("{once}", once))
+      continue;
     out += tmpl[i++];
   }
   return out;
+}
+
+/// Where code that runs once per execution environment goes, for messages.
+std::string_view onceScope(Language language) {
+  return language == Language::Cpp ? "(in `main()` before `run_handler`, or as a function-local `static`)"
+                                   : "at module scope";
 }
 
 std::string functionLabel(const Module& m, int f) {
@@ -60,7 +68,8 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
     f.level = rule.info.defaultLevel;
     f.file = m.file;
     f.range = call.range;
-    f.message = expand(rule.message, entry->label, abbreviate(m.text(call.calleeRange)), where);
+    f.message = expand(rule.message, entry->label, abbreviate(m.text(call.calleeRange)), where,
+                       onceScope(m.language));
     // Related locations: the handler, then each call on the way to this function.
     const Function& h = m.functions[handler];
     f.related.push_back({h.nameRange, "handler " + functionLabel(m, handler) + " (" +
@@ -71,7 +80,7 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
                                            functionLabel(m, step.target)});
     }
     std::optional<Fix> fix;
-    if (entry->fix == FixCeiling::None) {
+    if (entry->fix == FixCeiling::None || rule.fix == FixStrategy::None) {
       // e.g. a one-use token: caching it would break the next invocation
     } else if (rule.fix == FixStrategy::HoistOrLazyGetter) {
       fix = ctx.editor.hoistToModuleScope(m, call);

@@ -10,13 +10,16 @@ namespace ll {
 enum class FixStrategy {
   HoistOrLazyGetter, // safe hoist to module scope, else an unsafe lazy getter
   LazyLoader,        // an unsafe lazy loader with a module-level cache
+  None,              // report only (e.g. Aws::InitAPI: where it belongs is not one edit away)
 };
 
 struct PerInvocationRule {
   const RuleInfo& info;
   std::string_view kind;  // catalogue kind
   /// Message template: "{label}" is the catalogue label, "{callee}" the call as written,
-  /// "{where}" where it runs ("in handler `h`" / "in `f`, called from handler `h`").
+  /// "{where}" where it runs ("in handler `h`" / "in `f`, called from handler `h`"), "{once}"
+  /// where code that runs once per execution environment goes in the file's language ("at
+  /// module scope"; C++: "(in `main()` before `run_handler`, or as a function-local `static`)").
   std::string_view message;
   FixStrategy fix;
 };

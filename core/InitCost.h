@@ -57,7 +57,7 @@ struct InitContributor {
 };
 
 struct InitEstimate {
-  bool computed = false;        // false: no handler in the file, or no imports
+  bool computed = false;        // false: no handler in the file, no imports, or C++
   double ms = 0;
   std::vector<InitContributor> contributors; // by contribution, largest first
   std::vector<std::string> unmeasured;       // third-party modules with no figure
@@ -72,7 +72,8 @@ public:
   /// One ImportWeight per Module::imports entry (module-scope, run-time imports get figures).
   std::vector<ImportWeight> weigh(const Module& m) const;
   /// The Init estimate of the module's eager imports (all module-scope imports except
-  /// TypeScript imports that the compiler erases). Only computed for files with entry points.
+  /// TypeScript imports that the compiler erases). Only computed for files with entry points,
+  /// and never for C++ (no import-time cost model).
   InitEstimate estimate(const Module& m, const std::vector<ImportWeight>& weights) const;
 
   const InitCostOptions& options() const { return options_; }
