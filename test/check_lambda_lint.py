@@ -9,7 +9,8 @@ Modeled on clang-tidy's check_clang_tidy.py. In a lit test:
 (`//` instead of `#` in JS/TS/C++ files). Usage:
 
     check_lambda_lint.py [--binary B] [--filecheck F] [--unsafe-fixes | --no-fix]
-                         [--check-suffix=SUF[,SUF...]] <test-file> <rule> <temp> [-- <lambda-lint args>]
+                         [--check-suffix=SUF[,SUF...]] [--cxx CXX] [--cxx-include DIR ...]
+                         <test-file> <rule> <temp> [-- <lambda-lint args>]
 
 Expectations are comments in the test file:
 
@@ -28,7 +29,8 @@ Steps:
     CHECK-MESSAGES / CHECK-NOTES. Without either, lambda-lint must report nothing.
  4. Unless --no-fix: FileCheck the fixed copy against CHECK-FIXES (if the test has any). If the
     fix changed the file, the result must still parse (Python: compile(); JavaScript:
-    node --check; TypeScript and others: lambda-lint's own parse below). Then run lambda-lint
+    node --check; C++: `CXX -fsyntax-only -std=c++17 -I DIR...` with the --cxx-include
+    directories; TypeScript and others: lambda-lint's own parse below). Then run lambda-lint
     again (--format json, no --fix): no finding of RULE may still offer a fix of the applied
     kind (the fixes converged), and, if the file changed, no syntax-error notice may appear.
 """
@@ -50,6 +52,8 @@ TIMEOUT_SECONDS = 300
 DIAGNOSTIC_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>warning|error|note): ")
 
 JS_EXTENSIONS = {".js", ".mjs", ".cjs"}
+CPP_EXTENSIONS = {".cpp", ".cc", ".cxx"}
+DEFAULT_CXX = "clang++-16"
 ESM_SYNTAX_RE = re.compile(r"^\s*(import\s*[\w{*'\"]|export\s)", re.MULTILINE)
 
 
@@ -244,7 +248,17 @@ class Checker:
             status, out = run(cmd)
             if status != 0:
                 raise CheckFailure(f"the fixed file is not valid JavaScript ({shell_join(cmd)}):\n{out}")
-        # TypeScript, C++ and others: lambda-lint's syntax-error notices (check_convergence).
+        elif self.ext in CPP_EXTENSIONS:
+            cxx = shutil.which(self.args.cxx)
+            if cxx is None:
+                raise CheckFailure(f"{self.args.cxx} is not on PATH; it is needed to check the fixed C++")
+            cmd = [cxx, "-fsyntax-only", "-std=c++17", "-Wno-everything"]
+            cmd += ["-I" + d for d in self.args.cxx_include] + [self.temp_file]
+            print("Running " + shell_join(cmd))
+            status, out = run(cmd)
+            if status != 0:
+                raise CheckFailure(f"the fixed file does not compile ({shell_join(cmd)}):\n{out}")
+        # TypeScript and others: lambda-lint's syntax-error notices (check_convergence).
 
     def check_convergence(self, changed):
         cmd = self.lint_command("json", fix=False)
@@ -292,6 +306,11 @@ def parse_args(argv):
     mode.add_argument("--no-fix", action="store_true", help="check messages only; do not run --fix")
     parser.add_argument("--check-suffix", "--check-suffixes", default="",
                         help="check CHECK-MESSAGES-SUF/CHECK-NOTES-SUF/CHECK-FIXES-SUF (comma-separated)")
+    parser.add_argument("--cxx", default=os.environ.get("CXX_SYNTAX_CHECK") or DEFAULT_CXX,
+                        help="C++ compiler that checks a fixed C++ file (default: $CXX_SYNTAX_CHECK "
+                             "or clang++-16)")
+    parser.add_argument("--cxx-include", action="append", default=[], metavar="DIR",
+                        help="include directory for that check (repeatable)")
     parser.add_argument("input_file")
     parser.add_argument("rule")
     parser.add_argument("temp_file")

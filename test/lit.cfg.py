@@ -42,7 +42,8 @@ if os.path.exists(not_path):
     config.substitutions.append((r"(^\s*|[|;&)]\s*)not(?=\s)", r"\g<1>" + not_path))
 config.substitutions.extend([
     ("%check_lambda_lint", f"{python} {check_lambda_lint} --binary {config.lambda_lint} "
-                           f"--filecheck {config.filecheck}"),
+                           f"--filecheck {config.filecheck} --cxx-include "
+                           + os.path.join(config.lambda_lint_src_root, "test", "cpp", "include")),
     ("%lambda-lint", config.lambda_lint),
     ("%sarif-multitool", sarif_multitool),
     ("%expect_exit", f"{python} " + os.path.join(config.lambda_lint_src_root, "test", "harness", "expect_exit.py")),
