@@ -15,6 +15,7 @@
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/VirtualFileSystem.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -669,7 +670,12 @@ Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& o
     db = std::make_unique<clang::tooling::FixedCompilationDatabase>(cwd, std::vector<std::string>{});
   }
 
-  clang::tooling::ClangTool tool(*db, {absPath});
+  // ClangTool enters each command's directory. On the default file system that is a process-wide
+  // chdir, which breaks the relative paths other worker threads are reading (files given as
+  // `examples/...` with `-p build/...`): a physical file system with its own working directory
+  // keeps the change to this tool.
+  clang::tooling::ClangTool tool(*db, {absPath}, std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
   tool.mapVirtualFile(absPath, m.file->text());
   // LibTooling looks for builtin headers (<stddef.h>, ...) relative to the running executable;
   // ours is not in Clang's tree, so name the resource dir of the Clang we were built with.
