@@ -19,6 +19,21 @@ config.test_exec_root = config.lambda_lint_obj_root
 # Tests of C++ files say `REQUIRES: cpp-frontend` (built with LAMBDA_LINT_CPP).
 if getattr(config, "lambda_lint_cpp", "OFF").upper() in ("ON", "1", "TRUE", "YES"):
     config.available_features.add("cpp-frontend")
+# Tests through clang-tidy say `REQUIRES: lambda-tidy-plugin` (the plugin was built, and
+# clang-tidy-16 and clang++-16 are there to load it and compile the fixed files).
+tidy_plugin = getattr(config, "tidy_plugin", "")
+clang_tidy = getattr(config, "clang_tidy", "")
+clangxx = getattr(config, "clangxx", "")
+if tidy_plugin and all(os.path.exists(p) for p in (clang_tidy, clangxx)):
+    config.available_features.add("lambda-tidy-plugin")
+    # One feature per check the plugin offers (tidy-check-lambda-client-in-handler, ...): a
+    # rule another change adds is tested once this build has it.
+    import subprocess
+    listed = subprocess.run([clang_tidy, "--load=" + tidy_plugin, "--checks=-*,lambda-*",
+                             "--list-checks"], capture_output=True, text=True, check=False)
+    for line in listed.stdout.splitlines():
+        if line.strip().startswith("lambda-"):
+            config.available_features.add("tidy-check-" + line.strip())
 
 for var in ("PATH", "HOME", "TMPDIR"):
     if var in os.environ:
@@ -48,5 +63,8 @@ config.substitutions.extend([
     ("%sarif-multitool", sarif_multitool),
     ("%expect_exit", f"{python} " + os.path.join(config.lambda_lint_src_root, "test", "harness", "expect_exit.py")),
     ("%python", python),
+    ("%tidy_plugin", tidy_plugin),
+    ("%clang_tidy", clang_tidy),
+    ("%clangxx", clangxx),
     ("%src_root", config.lambda_lint_src_root),
 ])

@@ -705,7 +705,19 @@ Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& o
                          "C++ did not compile cleanly; findings in this file may be incomplete and "
                          "no fixes are offered"});
 
-  Lowering lowering(m, asts.front()->getASTContext(), options);
+  Module lowered = lowerCppAst(asts.front()->getASTContext(), m.file, options);
+  for (Notice& n : lowered.notices) m.notices.push_back(std::move(n));
+  lowered.notices = std::move(m.notices);
+  lowered.hasSyntaxErrors = m.hasSyntaxErrors;
+  return lowered;
+}
+
+Module lowerCppAst(clang::ASTContext& context, std::shared_ptr<const SourceFile> file,
+                   const FrontendOptions& options) {
+  Module m;
+  m.language = Language::Cpp;
+  m.file = std::move(file);
+  Lowering lowering(m, context, options);
   lowering.run();
   return m;
 }

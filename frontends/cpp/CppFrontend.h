@@ -16,6 +16,10 @@
 
 #include <memory>
 
+namespace clang {
+class ASTContext;
+} // namespace clang
+
 namespace ll {
 
 /// Parses `file` as C++ (one parse) with the compile command from options.compileDatabaseDir
@@ -23,5 +27,11 @@ namespace ll {
 /// Never throws: a missing compile database, missing headers or syntax errors become notices
 /// (and hasSyntaxErrors for errors in the code).
 Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& options);
+
+/// Lowers a translation unit that is already parsed (clang-tidy's, for the plugin in tidy/).
+/// `file` holds the text of the context's main file (byte offsets index it). Parse errors are
+/// the host's business: the module carries no notices about them and hasSyntaxErrors is false.
+Module lowerCppAst(clang::ASTContext& context, std::shared_ptr<const SourceFile> file,
+                   const FrontendOptions& options);
 
 } // namespace ll

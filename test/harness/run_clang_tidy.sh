@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # run_clang_tidy.sh SOURCE_DIR BUILD_DIR: runs clang-tidy 16 with the repository's .clang-tidy
-# over the project's own sources (core, checks, frontends, tool) in parallel and fails on any
+# over the project's own sources (core, checks, frontends, tool, tidy) in parallel and fails on any
 # warning, so the tree stays clean. Used by `bash scripts/dev.sh tidy` and by ctest.
 set -euo pipefail
 src=$(cd "$1" && pwd)
@@ -22,7 +22,7 @@ WRAP
 chmod +x "$work/clang-tidy"
 # run-clang-tidy 16 has no -warnings-as-errors; the warnings are counted from its output.
 "$runner" -clang-tidy-binary "$work/clang-tidy" -p "$build" -quiet -j "$(nproc)" \
-  "$src/(core|checks|frontends|tool)/.*\.cpp$" >"$log" 2>&1 || true
+  "$src/(core|checks|frontends|tool|tidy)/.*\.cpp$" >"$log" 2>&1 || true
 warnings=$(grep -E "^$src/.*: (warning|error):" "$log" | sort -u || true)
 if [ -n "$warnings" ]; then
   cat "$log"

@@ -1,0 +1,210 @@
+// The clang-tidy plugin: lambda-lint's C++ rules as clang-tidy checks.
+//
+//   clang-tidy-16 --load=build/lib/liblambda-lint-tidy.so --checks='-*,lambda-*' handler.cpp -- ...
+//
+// Each clang-tidy check wraps the lambda-lint Check of the same id (checks/*.cpp): the plugin
+// lowers clang-tidy's AST with the C++ frontend (lowerCppAst), runs the check on the model and
+// turns its findings into clang-tidy diagnostics. Messages are the CLI's; safe fixes are fix-its
+// on the warning (applied by --fix), unsafe ones sit on an "unsafe fix" note (applied only with
+// --fix-notes). The module links no clang-tidy library: those symbols come from the clang-tidy
+// executable that loads it.
+#include "checks/Check.h"
+#include "core/Analysis.h"
+#include "core/Catalogue.h"
+#include "core/ImportCosts.h"
+#include "core/InitCost.h"
+#include "frontends/Frontend.h"
+#include "frontends/cpp/CppFrontend.h"
+
+#include <clang-tidy/ClangTidyCheck.h>
+#include <clang-tidy/ClangTidyModule.h>
+#include <clang-tidy/ClangTidyModuleRegistry.h>
+#include <clang/AST/ASTContext.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+#include <clang/Basic/SourceManager.h>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace ll::tidy {
+
+namespace {
+
+/// The rules the plugin offers, as clang-tidy names them with the "lambda-" prefix.
+constexpr std::array<const char*, 4> kRules = {"client-in-handler", "connection-in-handler",
+                                               "config-fetch-in-handler", "sdk-init-in-handler"};
+
+/// What the checks of one translation unit share: the model is built once, not once per check.
+struct Lowered {
+  Module module;
+  std::unique_ptr<InvocationAnalysis> invocation;
+  std::vector<ImportWeight> weights;
+  InitEstimate init;
+};
+
+const Catalogue& catalogue() {
+  static const Catalogue c = Catalogue::builtin();
+  return c;
+}
+
+const ImportCostModel& costs() {
+  static const ImportCosts importCosts = ImportCosts::builtin();
+  static const ImportCostModel model(importCosts, nullptr, InitCostOptions{});
+  return model;
+}
+
+/// The lowered translation units, keyed by their ASTContext. An entry lives from the first
+/// check() of a translation unit to its end (onEndOfTranslationUnit, called for every check
+/// after all matching is done), so a later ASTContext at the same address never sees it.
+class LoweredCache {
+public:
+  const Lowered& get(clang::ASTContext& ctx) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find(&ctx);
+    if (it != cache_.end()) return *it->second;
+    const clang::SourceManager& sm = ctx.getSourceManager();
+    const clang::FileID main = sm.getMainFileID();
+    std::string path;
+    if (const clang::FileEntry* fe = sm.getFileEntryForID(main)) path = fe->getName().str();
+    auto file = std::make_shared<const SourceFile>(path, sm.getBufferData(main).str());
+    FrontendOptions options;
+    options.catalogue = &catalogue();
+    auto lowered = std::make_unique<Lowered>();
+    lowered->module = lowerCppAst(ctx, std::move(file), options);
+    lowered->module.hasSyntaxErrors = ctx.getDiagnostics().hasErrorOccurred();
+    lowered->invocation = std::make_unique<InvocationAnalysis>(lowered->module);
+    lowered->weights = costs().weigh(lowered->module);
+    lowered->init = costs().estimate(lowered->module, lowered->weights);
+    return *cache_.emplace(&ctx, std::move(lowered)).first->second;
+  }
+
+  void drop(const clang::ASTContext* ctx) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    cache_.erase(ctx);
+  }
+
+private:
+  std::mutex mutex_;
+  std::map<const clang::ASTContext*, std::unique_ptr<Lowered>> cache_;
+};
+
+LoweredCache& loweredCache() {
+  static LoweredCache cache;
+  return cache;
+}
+
+/// clang's diagnostic formatter reads '%' as the start of an argument.
+std::string escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '%') out += '%';
+    out += c;
+  }
+  return out;
+}
+
+/// One lambda-lint rule as a clang-tidy check.
+class LambdaLintCheck final : public clang::tidy::ClangTidyCheck {
+public:
+  LambdaLintCheck(llvm::StringRef name, clang::tidy::ClangTidyContext* context, const Check& check)
+      : ClangTidyCheck(name, context), check_(check) {}
+
+  bool isLanguageVersionSupported(const clang::LangOptions& lang) const override {
+    return lang.CPlusPlus;
+  }
+
+  void registerMatchers(clang::ast_matchers::MatchFinder* finder) override {
+    finder->addMatcher(clang::ast_matchers::translationUnitDecl().bind("tu"), this);
+  }
+
+  void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override {
+    clang::ASTContext& ctx = *result.Context;
+    context_ = &ctx;
+    const Lowered& lowered = loweredCache().get(ctx);
+    const CheckContext cc{lowered.module, catalogue(), *lowered.invocation,
+                          editorFor(Language::Cpp), costs(), lowered.weights, lowered.init};
+    std::vector<Finding> findings;
+    check_.run(cc, findings);
+    const clang::SourceManager& sm = ctx.getSourceManager();
+    const clang::SourceLocation start = sm.getLocForStartOfFile(sm.getMainFileID());
+    auto at = [&](uint32_t offset) { return start.getLocWithOffset(static_cast<int>(offset)); };
+    auto addFixIts = [&](clang::DiagnosticBuilder& d, const Fix& fix) {
+      for (const Edit& e : fix.edits) {
+        if (e.range.begin == e.range.end)
+          d << clang::FixItHint::CreateInsertion(at(e.range.begin), e.text);
+        else
+          d << clang::FixItHint::CreateReplacement(
+              clang::CharSourceRange::getCharRange(at(e.range.begin), at(e.range.end)), e.text);
+      }
+    };
+    for (const Finding& f : findings) {
+      // As the CLI: fixes are verified against code that compiles, so none for code that does not.
+      const bool fixable = !lowered.module.hasSyntaxErrors;
+      const Fix* safe = nullptr;
+      if (fixable)
+        for (const Fix& fix : f.fixes)
+          if (fix.applicability == Applicability::Safe) {
+            safe = &fix;
+            break;
+          }
+      {
+        clang::DiagnosticBuilder d = diag(at(f.range.begin), escape(f.message));
+        if (safe) addFixIts(d, *safe);
+      }
+      for (const RelatedLocation& r : f.related)
+        diag(at(r.range.begin), escape(r.message), clang::DiagnosticIDs::Note);
+      if (!fixable) continue;
+      for (const Fix& fix : f.fixes) {
+        if (&fix == safe) continue;
+        if (fix.applicability == Applicability::DisplayOnly) {
+          diag(at(f.range.begin), escape("suggestion: " + fix.description), clang::DiagnosticIDs::Note);
+          continue;
+        }
+        // Unsafe fixes (and a second safe one, which the first would conflict with) are
+        // offered on a note: clang-tidy applies those only with --fix-notes.
+        const char* label = fix.applicability == Applicability::Unsafe ? "unsafe fix: " : "alternative fix: ";
+        clang::DiagnosticBuilder d =
+            diag(at(f.range.begin), escape(label + fix.description), clang::DiagnosticIDs::Note);
+        addFixIts(d, fix);
+      }
+    }
+  }
+
+  void onEndOfTranslationUnit() override {
+    if (context_) loweredCache().drop(context_);
+    context_ = nullptr;
+  }
+
+private:
+  const Check& check_;
+  const clang::ASTContext* context_ = nullptr;
+};
+
+class LambdaLintTidyModule final : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories& factories) override {
+    for (const char* id : kRules) {
+      const Check* check = findCheck(id);
+      if (!check) continue; // a rule this build does not have yet
+      factories.registerCheckFactory(
+          std::string("lambda-") + id,
+          [check](llvm::StringRef name, clang::tidy::ClangTidyContext* context) {
+            return std::make_unique<LambdaLintCheck>(name, context, *check);
+          });
+    }
+  }
+};
+
+} // namespace
+
+} // namespace ll::tidy
+
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): the registration
+static clang::tidy::ClangTidyModuleRegistry::Add<ll::tidy::LambdaLintTidyModule>
+    kLambdaLintModule("lambda-lint-module", "Adds lambda-lint's checks of AWS Lambda handlers.");
