@@ -35,7 +35,7 @@ std::string handlerKey(const std::string& path) {
 }
 
 std::string usageText() {
-  return R"(usage: lambda-lint [options] PATH...
+  return R"(usage: lambda-lint [options] PATH... [-- COMPILER-ARGS...]
 
 Finds per-invocation work in AWS Lambda handlers (SDK clients, connections and configuration
 fetches made on every call instead of once per execution environment) and Init-phase cost
@@ -65,6 +65,8 @@ Handlers:
 C++ (.cpp .cc .cxx, when built with the C++ frontend):
   -p BUILD_DIR           read compile commands from BUILD_DIR/compile_commands.json
   --extra-arg ARG        add a compiler argument for every C++ file (-I..., -std=...); may repeat
+  -- ARGS...             as in clang-tidy: the rest of the command line is compiler arguments
+                         for every C++ file (a path that starts with '-' is written ./-name)
 
 Catalogue:
   --catalogue FILE       add the entries of a catalogue file (same layout as the built-in
@@ -112,15 +114,16 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     if (i) o.commandLine += ' ';
     o.commandLine += argv[i];
   }
-  bool onlyPaths = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (onlyPaths || arg.empty() || arg[0] != '-' || arg == "-") {
-      o.paths.push_back(arg);
-      continue;
-    }
     if (arg == "--") {
-      onlyPaths = true;
+      // As in clang-tidy: what follows are compiler arguments for the C++ files (a path that
+      // starts with '-' is written ./-name).
+      for (++i; i < argc; ++i) o.compileArgs.emplace_back(argv[i]);
+      break;
+    }
+    if (arg.empty() || arg[0] != '-' || arg == "-") {
+      o.paths.push_back(arg);
       continue;
     }
     std::string name = arg, value;

@@ -24,8 +24,9 @@ struct Options {
   /// --handler FILE:FUNC, keyed by the file's canonical path.
   std::map<std::string, std::set<std::string>> handlers;
   std::vector<std::string> catalogues; // --catalogue FILE: entries added to the built-in ones
-  /// C++: -p BUILD_DIR (the folder with compile_commands.json) and --extra-arg ARG (compiler
-  /// arguments for every C++ file, after the database's). `--` still means "only paths follow".
+  /// C++: -p BUILD_DIR (the folder with compile_commands.json), and compiler arguments for every
+  /// C++ file (after the database's) from --extra-arg ARG and from everything after `--`, as in
+  /// clang-tidy.
   std::string compileDatabaseDir;
   std::vector<std::string> compileArgs;
   /// --package DIR: deployment package folders, analysed for size and used to weigh imports.
