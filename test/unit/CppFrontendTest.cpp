@@ -29,13 +29,6 @@ Module lowerText(const std::string& text, std::vector<std::string> args = {}) {
   return lower(Language::Cpp, std::make_shared<SourceFile>(kPath, text), o);
 }
 
-std::vector<std::string> handlers(const Module& m) {
-  std::vector<std::string> out;
-  for (const Function& f : m.functions)
-    if (f.isHandler) out.push_back(f.qualifiedName);
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 /// Callees of the calls that run on every invocation and match `kind` in the catalogue.
 std::vector<std::string> perInvocation(const Module& m, std::string_view kind) {

@@ -23,13 +23,6 @@ Module lowerText(const std::string& text, Language language = Language::JavaScri
 }
 
 
-std::vector<std::string> handlers(const Module& m) {
-  std::vector<std::string> out;
-  for (const Function& f : m.functions)
-    if (f.isHandler) out.push_back(f.qualifiedName);
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 
 } // namespace

@@ -64,4 +64,13 @@ inline std::string applied(const Module& m, const Fix& fix) {
   return text;
 }
 
+/// Qualified names of the functions the frontend took for handlers, sorted.
+inline std::vector<std::string> handlers(const Module& m) {
+  std::vector<std::string> out;
+  for (const Function& f : m.functions)
+    if (f.isHandler) out.push_back(f.qualifiedName);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 } // namespace ll::test
