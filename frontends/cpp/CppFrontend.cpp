@@ -477,7 +477,9 @@ private:
     if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
       const clang::ValueDecl* d = ref->getDecl();
       if (const auto* v = llvm::dyn_cast<clang::VarDecl>(d)) {
-        if (!(v->hasGlobalStorage() && !v->isStaticLocal()) && !v->isConstexpr()) return false;
+        // A namespace-scope variable or a constant; a local (even a static one) is not.
+        const bool global = v->hasGlobalStorage() && !v->isStaticLocal();
+        if (!global && !v->isConstexpr()) return false;
       } else if (!llvm::isa<clang::FunctionDecl, clang::EnumConstantDecl>(d)) {
         return false;
       }
