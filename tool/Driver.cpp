@@ -365,6 +365,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   case Format::Text: writeText(*dest, run, oo); break;
   case Format::Json: writeJson(*dest, run, oo); break;
   case Format::Sarif: writeSarif(*dest, run, oo); break;
+  case Format::Github: writeGithub(*dest, run, oo); break;
   }
   dest->flush();
   if (!o.outputFile.empty() && !file) {

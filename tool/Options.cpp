@@ -46,7 +46,7 @@ dependency and build folders (.git, node_modules, virtualenvs, site-packages, fo
 installed into, __pycache__, .aws-sam, ...).
 
 Output:
-  --format FORMAT        text (default), json or sarif
+  --format FORMAT        text (default), json, sarif, or github (GitHub Actions annotations)
   -o, --output FILE      write the report to FILE instead of standard output
   --color WHEN           auto (default: on a terminal, unless NO_COLOR is set), always, never
   --no-source            text: do not show the source line under each finding
@@ -157,7 +157,8 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
       if (value == "text") o.format = Format::Text;
       else if (value == "json") o.format = Format::Json;
       else if (value == "sarif") o.format = Format::Sarif;
-      else r.error = "unknown format '" + value + "' (text, json, sarif)";
+      else if (value == "github") o.format = Format::Github;
+      else r.error = "unknown format '" + value + "' (text, json, sarif, github)";
     } else if (name == "-o" || name == "--output") {
       if (!needValue()) return r;
       o.outputFile = value;

@@ -9,7 +9,7 @@
 
 namespace ll {
 
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, Github };
 enum class ColorMode { Auto, Always, Never };
 
 struct Options {

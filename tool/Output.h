@@ -53,6 +53,8 @@ struct OutputOptions {
 void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts);
 void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& opts);
 void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opts);
+/// GitHub Actions workflow commands (`::warning file=...::message`), one per finding.
+void writeGithub(std::ostream& os, const RunResult& run, const OutputOptions& opts);
 
 /// --list-rules output.
 void writeRuleListText(std::ostream& os, const std::vector<const Check*>& rules);
