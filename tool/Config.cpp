@@ -100,7 +100,7 @@ std::vector<YAML::Node> sequence(const std::string& origin, const YAML::Node& n,
 
 /// A rule id, or a glob over rule ids that matches at least one rule.
 std::string ruleSelector(const std::string& origin, const YAML::Node& n) {
-  const std::string id = scalar(origin, n, "a rule");
+  std::string id = scalar(origin, n, "a rule");
   if (id.find('*') != std::string::npos) {
     const auto ids = ruleIds();
     if (std::none_of(ids.begin(), ids.end(), [&](const std::string& r) { return globMatch(id, r); }))
@@ -353,7 +353,7 @@ Configuration::Configuration(const Options& options, const PackageWeigher* weigh
 const ConfigFile* Configuration::load(const fs::path& file) const {
   const std::string key = file.string();
   if (auto it = files_.find(key); it != files_.end()) return it->second.get();
-  if (failed_.count(key)) return nullptr;
+  if (failed_.contains(key)) return nullptr;
   // What messages call the file: relative to the working directory when below it.
   std::string shown = key;
   std::error_code ec;
@@ -366,7 +366,7 @@ const ConfigFile* Configuration::load(const fs::path& file) const {
   std::string yaml;
   if (in) yaml.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (!in && !in.eof()) {
-    errors_.push_back(shown + ": cannot read: " + std::strerror(errno));
+    errors_.emplace_back(shown + ": cannot read: " + std::strerror(errno));
     failed_[key] = true;
     return nullptr;
   }
@@ -391,7 +391,7 @@ const ConfigFile* Configuration::load(const fs::path& file) const {
     }
     return (files_[key] = std::move(parsed)).get();
   } catch (const std::exception& e) {
-    errors_.push_back(e.what());
+    errors_.emplace_back(e.what());
     failed_[key] = true;
     return nullptr;
   }
@@ -401,7 +401,7 @@ bool Configuration::failedBelow(const fs::path& dir) const {
   // The nearest configuration file at or above `dir` exists but failed to load.
   for (fs::path d = dir;; d = d.parent_path()) {
     const fs::path candidate = d / kConfigFileName;
-    if (isRegularFile(candidate)) return failed_.count(candidate.string()) > 0;
+    if (isRegularFile(candidate)) return failed_.contains(candidate.string());
     if (d == d.parent_path()) return false;
   }
 }
@@ -460,10 +460,10 @@ std::unique_ptr<Profile> Configuration::makeProfile(const ConfigFile* config) co
   p->catalogue.merge(cliCatalogue_);
   p->importCosts.merge(cliImportCosts_);
   // The command line wins over the configuration.
-  if (o.given.count("--init-budget-ms")) p->initCost.initBudgetMs = o.initCost.initBudgetMs;
-  if (o.given.count("--heavy-import-ms")) p->initCost.heavyImportMs = o.initCost.heavyImportMs;
-  if (o.given.count("--heavy-import-bytes")) p->initCost.heavyImportBytes = o.initCost.heavyImportBytes;
-  if (o.given.count("--package-budget")) p->packageBudget = o.packageBudget;
+  if (o.given.contains("--init-budget-ms")) p->initCost.initBudgetMs = o.initCost.initBudgetMs;
+  if (o.given.contains("--heavy-import-ms")) p->initCost.heavyImportMs = o.initCost.heavyImportMs;
+  if (o.given.contains("--heavy-import-bytes")) p->initCost.heavyImportBytes = o.initCost.heavyImportBytes;
+  if (o.given.contains("--package-budget")) p->packageBudget = o.packageBudget;
   p->costs = std::make_unique<ImportCostModel>(p->importCosts, weigher_, p->initCost);
   return p;
 }
@@ -502,7 +502,7 @@ std::vector<const Check*> Configuration::checksInUse() const {
   for (const auto& [config, profile] : profiles_) used.insert(profile->checks.begin(), profile->checks.end());
   std::vector<const Check*> out;
   for (const auto& c : allChecks())
-    if (used.count(c.get())) out.push_back(c.get());
+    if (used.contains(c.get())) out.push_back(c.get());
   return out;
 }
 
