@@ -68,7 +68,6 @@ void addPattern(std::vector<CatalogueEntry>& entries, std::string_view origin,
 } // namespace
 
 Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
-  Catalogue cat;
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
@@ -76,6 +75,11 @@ Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
     throw std::runtime_error(std::string(origin) + ":" + std::to_string(e.mark.line + 1) + ":" +
                              std::to_string(e.mark.column + 1) + ": " + e.msg);
   }
+  return fromNode(root, origin);
+}
+
+Catalogue Catalogue::fromNode(const YAML::Node& root, std::string_view origin) {
+  Catalogue cat;
   if (!root || root.IsNull()) return cat;
   if (!root.IsMap()) fail(origin, root, "a catalogue is a mapping of language to kinds");
   for (const auto& lang : root) {
@@ -133,6 +137,17 @@ void Catalogue::merge(const Catalogue& other) {
     if (it == sections_.end()) sections_.push_back(s);
     else it->entries.insert(it->entries.end(), s.entries.begin(), s.entries.end());
   }
+}
+
+void Catalogue::add(std::string_view language, std::string_view kind, CatalogueEntry entry) {
+  auto it = std::find_if(sections_.begin(), sections_.end(), [&](const Section& s) {
+    return s.language == language && s.kind == kind;
+  });
+  if (it == sections_.end()) {
+    sections_.push_back({std::string(language), std::string(kind), {}});
+    it = sections_.end() - 1;
+  }
+  it->entries.push_back(std::move(entry));
 }
 
 const std::vector<CatalogueEntry>& Catalogue::entries(std::string_view language,

@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace YAML {
+class Node;
+}
+
 namespace ll {
 
 /// How far a fix may go for what an entry matches: an SDK client can move to module scope as
@@ -25,11 +29,16 @@ class Catalogue {
 public:
   /// Parses catalogue YAML. Throws std::runtime_error with "line:col: what" on bad input.
   static Catalogue parse(std::string_view yaml, std::string_view origin);
+  /// The same from an already parsed node (a `catalogue:` section of a configuration file);
+  /// messages give `origin` and the node's line and column.
+  static Catalogue fromNode(const YAML::Node& root, std::string_view origin);
   /// The catalogue compiled into the binary.
   static const Catalogue& builtin();
 
   /// Adds the entries of another catalogue (user extensions come after the defaults).
   void merge(const Catalogue& other);
+  /// Adds one entry of `kind` for `language`.
+  void add(std::string_view language, std::string_view kind, CatalogueEntry entry);
 
   /// First entry of `kind` for `language` whose pattern matches `name`.
   const CatalogueEntry* match(std::string_view language, std::string_view kind,

@@ -33,6 +33,8 @@ public:
   static ImportCosts parse(std::string_view yaml, std::string_view origin);
   /// The `import-costs:` section of a user catalogue file, if it has one.
   static ImportCosts parseUserSection(std::string_view yaml, std::string_view origin);
+  /// An already parsed `import-costs:` node (of a configuration file's `catalogue:`).
+  static ImportCosts fromNode(const YAML::Node& root, std::string_view origin);
   /// The figures compiled into the binary.
   static const ImportCosts& builtin();
 
@@ -55,7 +57,6 @@ private:
     std::unordered_map<std::string, ImportCost> entries;
     std::set<std::string, std::less<>> stdlib;
   };
-  static ImportCosts fromNode(const YAML::Node& root, std::string_view origin);
   const Language* find(std::string_view language) const;
   std::unordered_map<std::string, Language> languages_;
 };

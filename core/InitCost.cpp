@@ -97,6 +97,7 @@ std::vector<ImportWeight> ImportCostModel::weigh(const Module& m) const {
 
 InitEstimate ImportCostModel::estimate(const Module& m, const std::vector<ImportWeight>& weights) const {
   InitEstimate est;
+  est.budgetMs = options_.initBudgetMs;
   // C++ has no import-time cost model (headers cost nothing at Init; static initialisers are
   // not weighed): no estimate, rather than "about 0 ms".
   if (m.language == Language::Cpp) return est;

@@ -59,6 +59,7 @@ struct InitContributor {
 struct InitEstimate {
   bool computed = false;        // false: no handler in the file, no imports, or C++
   double ms = 0;
+  double budgetMs = 0;          // the file's Init budget (heavy-init fires above it)
   std::vector<InitContributor> contributors; // by contribution, largest first
   std::vector<std::string> unmeasured;       // third-party modules with no figure
   std::vector<std::string> handlers;         // qualified names of the file's entry points

@@ -4,6 +4,7 @@
 #include "core/Model.h"
 
 #include <memory>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,9 +13,22 @@
 namespace ll {
 
 struct FrontendOptions {
+  /// "named by --handler" or "named in .lambda-lint.yaml": why `h` of `handlers` is a handler.
+  std::string namedBy(const std::string& h) const {
+    auto it = handlerOrigins.find(h);
+    return it == handlerOrigins.end() ? std::string("named by --handler") : "named in " + it->second;
+  }
+  /// What names `h`, for the notice when the file does not define it.
+  std::string namer(const std::string& h) const {
+    auto it = handlerOrigins.find(h);
+    return it == handlerOrigins.end() ? std::string("--handler") : it->second;
+  }
+
   /// Handlers named with --handler for this file (function or Class.method names). When
   /// non-empty, only these are handlers.
   std::set<std::string> handlers;
+  /// Where a handler of `handlers` was named when not by --handler: the configuration file.
+  std::map<std::string, std::string> handlerOrigins;
   const Catalogue* catalogue = nullptr;
   /// C++ only: the directory holding compile_commands.json (`-p BUILD_DIR`); empty for none.
   std::string compileDatabaseDir;

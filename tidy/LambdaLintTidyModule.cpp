@@ -15,6 +15,7 @@
 #include "core/InitCost.h"
 #include "frontends/Frontend.h"
 #include "frontends/cpp/CppFrontend.h"
+#include "tool/Config.h"
 
 #include <clang-tidy/ClangTidyCheck.h>
 #include <clang-tidy/ClangTidyModule.h>
@@ -24,8 +25,11 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <algorithm>
 #include <array>
+#include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,21 +45,22 @@ constexpr std::array<const char*, 4> kRules = {"client-in-handler", "connection-
 
 /// What the checks of one translation unit share: the model is built once, not once per check.
 struct Lowered {
+  const Profile* profile = nullptr; // the file's .lambda-lint.yaml, with the plugin's defaults
+  std::filesystem::path path;       // absolute
   Module module;
   std::unique_ptr<InvocationAnalysis> invocation;
   std::vector<ImportWeight> weights;
   InitEstimate init;
 };
 
-const Catalogue& catalogue() {
-  static const Catalogue c = Catalogue::builtin();
-  return c;
-}
-
-const ImportCostModel& costs() {
-  static const ImportCosts importCosts = ImportCosts::builtin();
-  static const ImportCostModel model(importCosts, nullptr, InitCostOptions{});
-  return model;
+/// The .lambda-lint.yaml files, found upward from each main file as the CLI finds them: their
+/// catalogue entries, handler names and per-path ignores apply here too, so the plugin and the
+/// CLI see the same handlers and clients. Which checks run and how severe they are stays
+/// clang-tidy's business (--checks, WarningsAsErrors), within what the configuration enables.
+const Configuration& configuration() {
+  static const Options options;
+  static const Configuration config(options, nullptr);
+  return config;
 }
 
 /// The lowered translation units, keyed by their ASTContext. An entry lives from the first
@@ -71,15 +76,22 @@ public:
     const clang::FileID main = sm.getMainFileID();
     std::string path;
     if (const clang::FileEntry* fe = sm.getFileEntryForID(main)) path = fe->getName().str();
+    std::string absolute = path;
+    if (const clang::FileEntry* fe = sm.getFileEntryForID(main))
+      if (!fe->tryGetRealPathName().empty()) absolute = fe->tryGetRealPathName().str();
     auto file = std::make_shared<const SourceFile>(path, sm.getBufferData(main).str());
-    FrontendOptions options;
-    options.catalogue = &catalogue();
     auto lowered = std::make_unique<Lowered>();
+    lowered->path = std::filesystem::path(absolute).lexically_normal();
+    lowered->profile = &configuration().forPath(lowered->path.string());
+    FrontendOptions options;
+    options.catalogue = &lowered->profile->catalogue;
+    options.handlers = lowered->profile->handlersFor(lowered->path);
+    for (const std::string& h : options.handlers) options.handlerOrigins[h] = lowered->profile->configPath;
     lowered->module = lowerCppAst(ctx, std::move(file), options);
     lowered->module.hasSyntaxErrors = ctx.getDiagnostics().hasErrorOccurred();
     lowered->invocation = std::make_unique<InvocationAnalysis>(lowered->module);
-    lowered->weights = costs().weigh(lowered->module);
-    lowered->init = costs().estimate(lowered->module, lowered->weights);
+    lowered->weights = lowered->profile->costs->weigh(lowered->module);
+    lowered->init = lowered->profile->costs->estimate(lowered->module, lowered->weights);
     return *cache_.emplace(&ctx, std::move(lowered)).first->second;
   }
 
@@ -127,8 +139,11 @@ public:
     clang::ASTContext& ctx = *result.Context;
     context_ = &ctx;
     const Lowered& lowered = loweredCache().get(ctx);
-    const CheckContext cc{lowered.module, catalogue(), *lowered.invocation,
-                          editorFor(Language::Cpp), costs(), lowered.weights, lowered.init};
+    reportConfigurationErrors();
+    const std::vector<const Check*> enabled = lowered.profile->checksFor(lowered.path);
+    if (std::find(enabled.begin(), enabled.end(), &check_) == enabled.end()) return;
+    const CheckContext cc{lowered.module, lowered.profile->catalogue, *lowered.invocation,
+                          editorFor(Language::Cpp), *lowered.profile->costs, lowered.weights, lowered.init};
     std::vector<Finding> findings;
     check_.run(cc, findings);
     const clang::SourceManager& sm = ctx.getSourceManager();
@@ -182,6 +197,19 @@ public:
   }
 
 private:
+  /// A .lambda-lint.yaml with errors: said once per run, as clang-tidy says a bad .clang-tidy
+  /// option. The file then gets the defaults.
+  void reportConfigurationErrors() {
+    static std::mutex mutex;
+    static std::set<std::string> reported;
+    for (const std::string& e : configuration().errors()) {
+      const std::lock_guard<std::mutex> lock(mutex);
+      if (reported.insert(e).second)
+        configurationDiag(escape("lambda-lint: " + e + " (the file's settings are not used)"),
+                          clang::DiagnosticIDs::Error);
+    }
+  }
+
   const Check& check_;
   const clang::ASTContext* context_ = nullptr;
 };

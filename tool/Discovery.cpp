@@ -51,7 +51,7 @@ using DirId = std::pair<dev_t, ino_t>;
 
 class Walker {
 public:
-  explicit Walker(DiscoveryResult& result) : result_(result) {}
+  Walker(DiscoveryResult& result, const ExcludePredicate& excluded) : result_(result), excluded_(excluded) {}
 
   void top(const std::string& path) {
     if (path.empty()) {
@@ -64,6 +64,7 @@ public:
       return;
     }
     if (S_ISDIR(st.st_mode)) {
+      if (isExcluded(path, true)) return;
       walk(path, {st.st_dev, st.st_ino}, /*root=*/true);
       return;
     }
@@ -79,6 +80,7 @@ public:
       notice(Level::Note, path, "minified bundle; skipped");
       return;
     }
+    if (isExcluded(path, false)) return;
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       unreadable(path, errno);
@@ -89,6 +91,10 @@ public:
   }
 
 private:
+  bool isExcluded(const std::string& path, bool isDirectory) const {
+    return excluded_ && excluded_(path, isDirectory);
+  }
+
   void notice(Level level, const std::string& path, std::string message) {
     Notice n;
     n.level = level;
@@ -156,18 +162,19 @@ private:
       if (S_ISDIR(st.st_mode)) {
         if (std::find(kSkippedDirectories.begin(), kSkippedDirectories.end(), name) !=
                 kSkippedDirectories.end() ||
-            isVirtualenv(path)) {
+            isVirtualenv(path) || isExcluded(path, true)) {
           continue;
         }
         walk(path, {st.st_dev, st.st_ino}, false);
       } else if (S_ISREG(st.st_mode)) {
-        if (languageForPath(name) && !isMinifiedBundle(name)) add(path);
+        if (languageForPath(name) && !isMinifiedBundle(name) && !isExcluded(path, false)) add(path);
       }
     }
     ancestors_.pop_back();
   }
 
   DiscoveryResult& result_;
+  const ExcludePredicate& excluded_;
   std::set<std::string> seenFiles_;
   std::set<DirId> visitedDirs_;
   std::vector<DirId> ancestors_;
@@ -175,10 +182,10 @@ private:
 
 } // namespace
 
-DiscoveryResult discoverFiles(const std::vector<std::string>& paths) {
+DiscoveryResult discoverFiles(const std::vector<std::string>& paths, const ExcludePredicate& excluded) {
   DiscoveryResult result;
   try {
-    Walker walker(result);
+    Walker walker(result, excluded);
     for (const std::string& p : paths) walker.top(p);
     // Deterministic order whatever the order of the arguments: by path, component by component
     // (so "a/b.py" sorts with the directory "a", as a walk visits it).

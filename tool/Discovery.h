@@ -2,6 +2,7 @@
 // Turns the paths on the command line into the list of files to analyse.
 #include "core/Diagnostic.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct DiscoveryResult {
 /// and build folders (.git, .hg, .svn, node_modules, .venv, venv, env with pyvenv.cfg,
 /// __pycache__, .aws-sam, .serverless, cdk.out, build, dist, .tox, .mypy_cache, site-packages)
 /// and following no directory symlink twice (symlink loops end with a notice, not a hang).
-DiscoveryResult discoverFiles(const std::vector<std::string>& paths);
+/// `excluded(path, isDirectory)`, when given, prunes files and directories (a configuration's
+/// `exclude:`), named ones included, so a hook that passes files one by one skips the same.
+using ExcludePredicate = std::function<bool(const std::string& path, bool isDirectory)>;
+DiscoveryResult discoverFiles(const std::vector<std::string>& paths, const ExcludePredicate& excluded = {});
 
 } // namespace ll

@@ -1,5 +1,6 @@
 #include "tool/Driver.h"
 
+#include "core/Glob.h"
 #include "core/Rules.h"
 #include "frontends/Frontend.h"
 #include "tool/Discovery.h"
@@ -21,9 +22,8 @@
 
 namespace ll {
 
-Analyzer::Analyzer(std::vector<const Check*> checks, const Catalogue& catalogue,
-                   std::map<std::string, std::set<std::string>> handlers, const ImportCostModel& costs)
-    : checks_(std::move(checks)), catalogue_(catalogue), handlers_(std::move(handlers)), costs_(costs) {}
+Analyzer::Analyzer(const Configuration& config, std::map<std::string, std::set<std::string>> handlers)
+    : config_(config), handlers_(std::move(handlers)) {}
 
 FileOutcome Analyzer::analyzePath(const std::string& path) const {
   FileOutcome out;
@@ -70,23 +70,34 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
     out.notices.push_back({Level::Warning, path, std::nullopt,
                            "not valid UTF-8; analysed as far as it reads, and no fixes are applied "
                            "to it"});
+  const Profile& profile = config_.forPath(path);
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
   FrontendOptions fo;
-  fo.catalogue = &catalogue_;
+  fo.catalogue = &profile.catalogue;
   fo.compileDatabaseDir = compileDatabaseDir_;
   fo.compileArgs = compileArgs_;
+  fo.handlers = profile.handlersFor(absolute);
+  for (const std::string& h : fo.handlers) fo.handlerOrigins[h] = profile.configPath;
   if (!handlers_.empty()) {
     auto it = handlers_.find(handlerKey(path));
-    if (it != handlers_.end()) fo.handlers = it->second;
+    if (it != handlers_.end())
+      for (const std::string& h : it->second) {
+        fo.handlers.insert(h);
+        fo.handlerOrigins.erase(h); // --handler said it too
+      }
   }
   // One parse and one walk build the model; every check reads the same model.
   Module module = lower(language, file, fo);
   out.hasSyntaxErrors = module.hasSyntaxErrors;
   for (auto& n : module.notices) out.notices.push_back(std::move(n));
   const InvocationAnalysis invocation(module);
-  const std::vector<ImportWeight> weights = costs_.weigh(module);
-  out.init = costs_.estimate(module, weights);
-  const CheckContext ctx{module, catalogue_, invocation, editorFor(language), costs_, weights, out.init};
-  for (const Check* check : checks_) check->run(ctx, out.findings);
+  const ImportCostModel& costs = *profile.costs;
+  const std::vector<ImportWeight> weights = costs.weigh(module);
+  out.init = costs.estimate(module, weights);
+  const CheckContext ctx{module, profile.catalogue, invocation, editorFor(language), costs, weights, out.init};
+  for (const Check* check : profile.checksFor(absolute)) check->run(ctx, out.findings);
+  profile.applySeverity(out.findings);
   // Fixes are verified by re-parsing; a file that does not parse or decode cannot be verified.
   if (out.hasSyntaxErrors || !out.validUtf8)
     for (Finding& f : out.findings) f.fixes.clear();
@@ -99,8 +110,8 @@ namespace {
 /// Reads the deployment packages and layers, runs the package rules on each and adds findings,
 /// notices and figures to `run`. Returns true when a package could not be read at all.
 bool runPackages(const std::vector<std::string>& zips, const std::vector<std::string>& dirs,
-                 const std::vector<std::string>& layers, const std::vector<const Check*>& checks,
-                 const PackageOptions& options, RunResult& run, std::ostream& err) {
+                 const std::vector<std::string>& layers, const Configuration& config,
+                 RunResult& run, std::ostream& err) {
   const bool progress = ::isatty(STDERR_FILENO) != 0;
   auto read = [&](const std::string& path, bool layer) {
     std::error_code ec;
@@ -135,12 +146,20 @@ bool runPackages(const std::vector<std::string>& zips, const std::vector<std::st
   }
   for (auto& r : results) {
     if (!r.package.readable) continue;
+    // A package is checked with the configuration of the folder it is in.
+    const Profile& profile = config.forPath(r.package.path);
+    PackageOptions options;
+    options.budgetShare = profile.packageBudget;
+    r.budgetShare = profile.packageBudget;
     auto artifact = std::make_shared<const SourceFile>(r.package.path, std::string());
     const PackageContext ctx{r.package, r.analysis, layerBytes, layers.size(), options, artifact};
-    for (const Check* c : checks) c->runPackage(ctx, run.findings);
+    std::vector<Finding> findings;
+    for (const Check* c : profile.checks)
+      if (c->onPackages()) c->runPackage(ctx, findings);
+    profile.applySeverity(findings);
+    for (Finding& f : findings) run.findings.push_back(std::move(f));
   }
   run.layersUnzippedBytes = layerBytes;
-  run.packageBudget = options.budgetShare;
   for (auto& r : results)
     if (r.package.readable) run.packages.push_back(std::move(r));
   return unreadable;
@@ -154,22 +173,19 @@ bool useColor(const Options& o) {
   return o.outputFile.empty() && ::isatty(STDOUT_FILENO);
 }
 
-/// The rules the run enables, or an error message.
-std::vector<const Check*> enabledChecks(const Options& o, std::string& error) {
+/// Checks that --select and --ignore name rules (an id, or a glob such as `package-*` that
+/// matches one); returns an error message or "".
+std::string checkRuleSelectors(const Options& o) {
   for (const auto* list : {&o.select, &o.ignore})
-    for (const std::string& id : *list)
-      if (!findCheck(id)) {
-        error = "unknown rule '" + id + "' (see --list-rules)";
-        return {};
-      }
-  std::vector<const Check*> out;
-  for (const auto& c : allChecks()) {
-    std::string id(c->info().id);
-    bool selected = o.select.empty() || std::count(o.select.begin(), o.select.end(), id);
-    bool ignored = std::count(o.ignore.begin(), o.ignore.end(), id) > 0;
-    if (selected && !ignored) out.push_back(c.get());
-  }
-  return out;
+    for (const std::string& id : *list) {
+      const bool known = id.find('*') == std::string::npos
+                             ? findCheck(id) != nullptr
+                             : std::any_of(allChecks().begin(), allChecks().end(), [&](const auto& c) {
+                                 return globMatch(id, c->info().id);
+                               });
+      if (!known) return "unknown rule '" + id + "' (see --list-rules)";
+    }
+  return "";
 }
 
 std::string versionText() {
@@ -192,9 +208,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     out << versionText();
     return 0;
   }
-  std::string error;
-  std::vector<const Check*> checks = enabledChecks(o, error);
-  if (!error.empty()) {
+  if (std::string error = checkRuleSelectors(o); !error.empty()) {
     err << "lambda-lint: error: " << error << "\n";
     return 2;
   }
@@ -214,24 +228,6 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return 0;
   }
 
-  Catalogue catalogue = Catalogue::builtin();
-  ImportCosts importCosts = ImportCosts::builtin();
-  for (const std::string& path : o.catalogues) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      err << "lambda-lint: error: cannot read catalogue " << path << ": " << std::strerror(errno) << "\n";
-      return 2;
-    }
-    std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    try {
-      catalogue.merge(Catalogue::parse(yaml, path));
-      importCosts.merge(ImportCosts::parseUserSection(yaml, path));
-    } catch (const std::exception& e) {
-      err << "lambda-lint: error: bad catalogue: " << e.what() << "\n";
-      return 2;
-    }
-  }
-
   for (const std::string& dir : o.packageDirs) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
@@ -240,7 +236,22 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   const PackageWeigher weigher(o.packageDirs);
-  const ImportCostModel costs(importCosts, &weigher, o.initCost);
+  std::unique_ptr<Configuration> configuration;
+  try {
+    configuration = std::make_unique<Configuration>(o, &weigher);
+  } catch (const std::exception& e) {
+    err << "lambda-lint: error: " << e.what() << "\n";
+    return 2;
+  }
+  const Configuration& config = *configuration;
+  // A configuration file that cannot be read or has errors stops the run: analysing with half a
+  // configuration would report what the team turned off, or miss what it turned on.
+  auto configErrors = [&] {
+    const std::vector<std::string> errors = config.errors();
+    for (const std::string& e : errors) err << "lambda-lint: error: " << e << "\n";
+    return !errors.empty();
+  };
+  if (configErrors()) return 2;
 
   // A .zip on the command line is a deployment package; everything else is source to discover.
   std::vector<std::string> sourcePaths, zipPaths;
@@ -248,8 +259,15 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     (isZipPath(p) && !std::filesystem::is_directory(p, ec) ? zipPaths : sourcePaths).push_back(p);
   }
-  DiscoveryResult discovered = sourcePaths.empty() ? DiscoveryResult{} : discoverFiles(sourcePaths);
-  Analyzer analyzer(checks, catalogue, o.handlers, costs);
+  DiscoveryResult discovered =
+      sourcePaths.empty() ? DiscoveryResult{}
+                          : discoverFiles(sourcePaths, [&](const std::string& path, bool isDirectory) {
+                              return config.excluded(path, isDirectory);
+                            });
+  for (const std::string& z : zipPaths) (void)config.forPath(z);
+  for (const std::string& d : o.packageDirs) (void)config.forPath(d);
+  if (configErrors()) return 2;
+  Analyzer analyzer(config, o.handlers);
   analyzer.setCppCompilation(o.compileDatabaseDir, o.compileArgs);
   const bool fixing = o.fix || o.diff;
 
@@ -285,7 +303,6 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
 
   RunResult run;
   run.unsafeFixesEnabled = o.unsafeFixes;
-  run.initBudgetMs = o.initCost.initBudgetMs;
   run.notices = std::move(discovered.notices);
   bool unreadable = discovered.hadUnreadablePath;
   size_t remaining = 0;
@@ -315,13 +332,8 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   {
-    std::vector<const Check*> packageChecks;
-    for (const Check* c : checks)
-      if (c->onPackages()) packageChecks.push_back(c);
-    PackageOptions po;
-    po.budgetShare = o.packageBudget;
     const size_t before = run.findings.size();
-    unreadable = runPackages(zipPaths, o.packageDirs, o.layers, packageChecks, po, run, err) || unreadable;
+    unreadable = runPackages(zipPaths, o.packageDirs, o.layers, config, run, err) || unreadable;
     remaining += run.findings.size() - before;
   }
   std::stable_sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {
@@ -348,7 +360,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   oo.showSource = o.showSource;
   std::error_code ec;
   oo.srcRoot = std::filesystem::current_path(ec).string();
-  oo.rules = checks;
+  oo.rules = config.checksInUse();
   oo.commandLine = o.commandLine;
 
   std::ofstream file;
@@ -375,7 +387,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   if (!o.reportFile.empty()) {
     PackageReport report;
     report.layersUnzippedBytes = run.layersUnzippedBytes;
-    report.budgetShare = run.packageBudget;
+    report.budgetShare = run.packages.empty() ? 0.8 : run.packages.front().budgetShare;
     report.generator = std::string("lambda-lint ") + LAMBDA_LINT_VERSION;
     for (const auto& pr : run.packages) {
       PackageReportItem item{&pr.package, &pr.analysis, {}};

@@ -3,6 +3,7 @@
 // the run over all files in parallel.
 #include "checks/Check.h"
 #include "core/Catalogue.h"
+#include "tool/Config.h"
 #include "tool/Options.h"
 
 #include <optional>
@@ -24,15 +25,14 @@ struct FileOutcome {
 
 class Analyzer {
 public:
-  Analyzer(std::vector<const Check*> checks, const Catalogue& catalogue,
-           std::map<std::string, std::set<std::string>> handlers, const ImportCostModel& costs);
+  /// Each file is analysed with its profile in `config` (its rules, catalogue, budgets and
+  /// handler names); `handlers` are the command line's --handler FILE:FUNC.
+  Analyzer(const Configuration& config, std::map<std::string, std::set<std::string>> handlers);
 
   /// Reads and analyses a file from disk.
   FileOutcome analyzePath(const std::string& path) const;
   /// Analyses `text` as the contents of `path`.
   FileOutcome analyzeText(const std::string& path, Language language, std::string text) const;
-
-  const std::vector<const Check*>& checks() const { return checks_; }
 
   /// How C++ files are compiled: the compile database folder (-p) and extra arguments.
   void setCppCompilation(std::string databaseDir, std::vector<std::string> args) {
@@ -44,10 +44,8 @@ public:
   static constexpr size_t kMaxSourceBytes = 4u << 20;
 
 private:
-  std::vector<const Check*> checks_;
-  const Catalogue& catalogue_;
+  const Configuration& config_;
   std::map<std::string, std::set<std::string>> handlers_;
-  const ImportCostModel& costs_;
   std::string compileDatabaseDir_;
   std::vector<std::string> compileArgs_;
 };

@@ -51,8 +51,16 @@ Output:
   --color WHEN           auto (default: on a terminal, unless NO_COLOR is set), always, never
   --no-source            text: do not show the source line under each finding
 
+Configuration:
+  --config FILE          use FILE for every path instead of the .lambda-lint.yaml found upward
+                         from each file (as clang-tidy finds .clang-tidy)
+  --no-config            read no configuration file
+  A configuration sets rules, severities, excluded paths, handler names, budgets and catalogue
+  entries (docs/configuration.md). Options given here win over it.
+
 Rules:
-  --select RULE,...      run only these rules
+  --select RULE,...      run only these rules (ids, or globs such as 'package-*'); replaces the
+                         configuration's select and ignore
   --ignore RULE,...      do not run these rules
   --list-rules           list the rules (as JSON with --format json) and exit
   --explain RULE         print a rule's documentation and exit
@@ -139,6 +147,7 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
       value = arg.substr(2);
       hasValue = true;
     }
+    o.given.insert(name);
     auto needValue = [&]() -> bool {
       if (hasValue) return true;
       if (i + 1 >= argc) {
@@ -198,6 +207,11 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     } else if (name == "--catalogue") {
       if (!needValue()) return r;
       o.catalogues.push_back(value);
+    } else if (name == "--config") {
+      if (!needValue()) return r;
+      o.configFile = value;
+    } else if (name == "--no-config") {
+      flag(o.noConfig);
     } else if (name == "--package") {
       if (!needValue()) return r;
       o.packageDirs.push_back(value);
@@ -264,6 +278,8 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     r.error = "--unsafe-fixes goes with --fix or --diff";
   else if (o.fix && o.diff)
     r.error = "--fix writes files and --diff only shows the changes: choose one";
+  else if (!o.configFile.empty() && o.noConfig)
+    r.error = "--config FILE and --no-config: choose one";
   else if (o.paths.empty() && !o.help && !o.version && !o.listRules && o.explain.empty())
     r.error = "no paths given";
   if (!r.error.empty() && o.paths.empty() && (!o.packageDirs.empty() || !o.layers.empty()) && !o.fix &&

@@ -43,6 +43,9 @@ struct Options {
   bool version = false;
   bool help = false;
   std::string commandLine;            // as invoked, for SARIF
+  std::string configFile;             // --config FILE: one configuration for every path
+  bool noConfig = false;              // --no-config: no .lambda-lint.yaml is read
+  std::set<std::string> given;        // the options on the command line ("--init-budget-ms", ...)
 };
 
 struct ParsedOptions {

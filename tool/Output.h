@@ -29,15 +29,14 @@ struct RunResult {
     InitEstimate init;
   };
   std::vector<FileInit> initEstimates;
-  double initBudgetMs = 0;
   /// Deployment packages read (functions first, then layers), with their analysis.
   struct PackageResult {
     Package package;
     PackageAnalysis analysis;
+    double budgetShare = 0.8; // the share of each quota package-too-large warns above
   };
   std::vector<PackageResult> packages;
   uint64_t layersUnzippedBytes = 0;
-  double packageBudget = 0.8;
 };
 
 struct OutputOptions {

@@ -20,8 +20,8 @@ nlohmann::ordered_json initEstimatesJson(
     j[key("path", "location")] = location(*fi.file);
     j["handlers"] = est.handlers;
     j[key("estimated_ms", "estimatedMs")] = rounded(est.ms);
-    j[key("budget_ms", "budgetMs")] = rounded(run.initBudgetMs);
-    j[key("over_budget", "overBudget")] = est.ms > run.initBudgetMs;
+    j[key("budget_ms", "budgetMs")] = rounded(est.budgetMs);
+    j[key("over_budget", "overBudget")] = est.ms > est.budgetMs;
     ordered_json contributors = ordered_json::array();
     for (const InitContributor& c : est.contributors) {
       ordered_json jc = ordered_json::object();

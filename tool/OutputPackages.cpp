@@ -33,7 +33,7 @@ nlohmann::ordered_json packagesJson(
     ordered_json quotas = ordered_json::object();
     quotas[key("zipped_bytes", "zippedBytes")] = kZippedQuotaBytes;
     quotas[key("unzipped_bytes", "unzippedBytes")] = kUnzippedQuotaBytes;
-    quotas[key("budget_share", "budgetShare")] = run.packageBudget;
+    quotas[key("budget_share", "budgetShare")] = pr.budgetShare;
     j["quotas"] = std::move(quotas);
     ordered_json contributors = ordered_json::array();
     for (const Contributor& c : pr.analysis.contributors) {

@@ -157,13 +157,18 @@ void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
   for (const auto& fi : run.initEstimates) files.push_back(&fi);
   std::stable_sort(files.begin(), files.end(), [](const auto* a, const auto* b) { return a->init.ms > b->init.ms; });
   constexpr size_t kShown = 10;
+  // One budget in the heading, or each file's when configurations set different ones.
+  const bool oneBudget = std::all_of(files.begin(), files.end(), [&](const auto* f) {
+    return f->init.budgetMs == files.front()->init.budgetMs;
+  });
   p.styled(kBold, "Init estimate");
-  os << " (module-scope imports: measured import times, or estimates from code size; budget "
-     << formatMs(run.initBudgetMs) << "):\n";
+  os << " (module-scope imports: measured import times, or estimates from code size";
+  if (oneBudget) os << "; budget " << formatMs(files.front()->init.budgetMs);
+  os << "):\n";
   for (size_t i = 0; i < files.size() && i < kShown; ++i) {
     const InitEstimate& est = files[i]->init;
     os << "  " << files[i]->file->path() << ": ";
-    p.styled(est.ms > run.initBudgetMs ? kBoldMagenta : kBold, "about " + formatMs(est.ms));
+    p.styled(est.ms > est.budgetMs ? kBoldMagenta : kBold, "about " + formatMs(est.ms));
     std::string parts;
     size_t shown = 0, rest = 0;
     for (const InitContributor& c : est.contributors) {
@@ -179,6 +184,7 @@ void writeInitEstimates(std::ostream& os, Painter& p, const RunResult& run) {
     if (!est.unmeasured.empty())
       os << "; " << est.unmeasured.size() << " import" << (est.unmeasured.size() == 1 ? "" : "s")
          << " not measured";
+    if (!oneBudget) os << "; budget " << formatMs(est.budgetMs);
     os << '\n';
   }
   if (files.size() > kShown)

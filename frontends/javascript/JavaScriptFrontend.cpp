@@ -2751,8 +2751,8 @@ private:
       mark(f, std::move(reason));
       if (!was) m_.functions[f].isRoute = true;
     };
-    auto exported = [&](const ExportRecord& e, const std::string& how, bool byOption) {
-      if (byOption) return std::string("named by --handler");
+    auto exported = [&](const ExportRecord& e, const std::string& how, const std::string* byOption) {
+      if (byOption) return opts_.namedBy(*byOption);
       std::string as = e.name == "default"          ? "the default export"
                        : e.name == "module.exports" ? "exported as `module.exports`"
                                                     : "exported as `" + e.name + "`";
@@ -2770,19 +2770,19 @@ private:
           std::set<std::string> seen;
           unwrap(e.value, "", fns, seen);
           for (auto& [f, how] : fns) {
-            mark(f, exported(e, how, true));
+            mark(f, exported(e, how, &h));
             found = true;
           }
         }
         for (size_t f = 0; f < m_.functions.size(); ++f) {
           if (m_.functions[f].qualifiedName == h || (isModuleFunction(f) && m_.functions[f].name == h)) {
-            mark(int(f), "named by --handler");
+            mark(int(f), opts_.namedBy(h));
             found = true;
           }
         }
         if (!found)
           m_.notices.push_back({Level::Warning, m_.file->path(), std::nullopt,
-                                "--handler names '" + h + "', which is not defined in this file"});
+                                opts_.namer(h) + " names '" + h + "', which is not defined in this file"});
       }
       return;
     }
@@ -2793,7 +2793,7 @@ private:
       std::vector<std::pair<int, std::string>> fns;
       std::set<std::string> seen;
       unwrap(e.value, "", fns, seen);
-      for (auto& [f, how] : fns) mark(f, exported(e, how, false));
+      for (auto& [f, how] : fns) mark(f, exported(e, how, nullptr));
     }
     for (size_t i = 0; i < m_.functions.size(); ++i) {
       const Function& f = m_.functions[i];

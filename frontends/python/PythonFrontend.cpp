@@ -1244,13 +1244,13 @@ private:
         for (size_t f = 0; f < m_.functions.size(); ++f) {
           if (m_.functions[f].qualifiedName == h || (m_.functions[f].parent < 0 && extras_[f].klass < 0 &&
                                                      m_.functions[f].name == h)) {
-            mark(int(f), "named by --handler");
+            mark(int(f), opts_.namedBy(h));
             found = true;
           }
         }
         if (!found)
           m_.notices.push_back({Level::Warning, m_.file->path(), std::nullopt,
-                                "--handler names '" + h + "', which is not defined in this file"});
+                                opts_.namer(h) + " names '" + h + "', which is not defined in this file"});
       }
       return;
     }

@@ -1,0 +1,5 @@
+import pandas
+
+
+def lambda_handler(event, context):
+    return pandas.DataFrame(event["rows"]).to_json()
