@@ -1,6 +1,6 @@
 #include "core/Catalogue.h"
 
-#include "core/EmbeddedData.h"
+#include "core/DataDir.h"
 #include "core/Glob.h"
 
 #include <algorithm>
@@ -121,7 +121,14 @@ Catalogue Catalogue::parse(std::string_view yaml, std::string_view origin) {
 }
 
 const Catalogue& Catalogue::builtin() {
-  static const Catalogue cat = parse(embedded::defaultCatalogue(), "data/catalogue.yaml");
+  static const Catalogue cat = [] {
+    const DataFile file = readDataFile("catalogue.yaml");
+    try {
+      return parse(file.text, file.origin);
+    } catch (const std::runtime_error& e) {
+      throw DataError(std::string("bad data file ") + e.what());
+    }
+  }();
   return cat;
 }
 

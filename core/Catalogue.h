@@ -25,7 +25,9 @@ class Catalogue {
 public:
   /// Parses catalogue YAML. Throws std::runtime_error with "line:col: what" on bad input.
   static Catalogue parse(std::string_view yaml, std::string_view origin);
-  /// The catalogue compiled into the binary.
+  /// The default catalogue: the installed data/catalogue.yaml (core/DataDir.h) or, with no
+  /// installed data directory, the copy compiled into the binary. Throws DataError when the
+  /// installed file cannot be read or parsed.
   static const Catalogue& builtin();
 
   /// Adds the entries of another catalogue (user extensions come after the defaults).

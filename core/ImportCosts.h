@@ -33,7 +33,8 @@ public:
   static ImportCosts parse(std::string_view yaml, std::string_view origin);
   /// The `import-costs:` section of a user catalogue file, if it has one.
   static ImportCosts parseUserSection(std::string_view yaml, std::string_view origin);
-  /// The figures compiled into the binary.
+  /// The default figures: the installed data/import-costs.yaml (core/DataDir.h) or the copy
+  /// compiled into the binary. Throws DataError when the installed file is broken.
   static const ImportCosts& builtin();
 
   /// Adds (or replaces) entries with another's.

@@ -1,11 +1,13 @@
 #include "tool/Driver.h"
 
+#include "core/DataDir.h"
 #include "core/Rules.h"
 #include "frontends/Frontend.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
 #include "tool/HtmlReport.h"
 #include "tool/Output.h"
+#include "tool/Version.h"
 
 #include <algorithm>
 #include <atomic>
@@ -172,15 +174,6 @@ std::vector<const Check*> enabledChecks(const Options& o, std::string& error) {
   return out;
 }
 
-std::string versionText() {
-  return std::string("lambda-lint ") + LAMBDA_LINT_VERSION + "\n  tree-sitter " +
-         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: " +
-         (cppFrontendBuilt() ? cppFrontendVersion() + " LibTooling"
-                             : std::string("not built (configure with -DLAMBDA_LINT_CPP=ON and "
-                                           "LLVM/Clang 16 installed)")) +
-         "\n";
-}
-
 } // namespace
 
 int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
@@ -214,8 +207,16 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return 0;
   }
 
-  Catalogue catalogue = Catalogue::builtin();
-  ImportCosts importCosts = ImportCosts::builtin();
+  // The installed data files (an administrator may have edited them) or the built-in copies.
+  Catalogue catalogue;
+  ImportCosts importCosts;
+  try {
+    catalogue = Catalogue::builtin();
+    importCosts = ImportCosts::builtin();
+  } catch (const DataError& e) {
+    err << "lambda-lint: error: " << e.what() << "\n";
+    return 2;
+  }
   for (const std::string& path : o.catalogues) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
