@@ -72,4 +72,5 @@ config.substitutions.extend([
     ("%build_root", config.lambda_lint_build_root),
     ("%cmake", config.cmake),
     ("%lambda_lint_bindir", os.path.dirname(config.lambda_lint)),
+    ("%path", os.environ.get("PATH", "/usr/bin:/bin")),
 ])
