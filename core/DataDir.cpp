@@ -52,7 +52,6 @@ fs::path loadedFrom(uintptr_t address) {
 fs::path expectedDataDir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  // NOLINTNEXTLINE(performance-no-int-to-ptr): an address is looked up, never dereferenced
   fs::path module = loadedFrom(reinterpret_cast<uintptr_t>(&expectedDataDir));
   if (module.empty()) module = exe;
   if (module.empty()) return {};
