@@ -10,6 +10,19 @@ if(NOT EXISTS "${_ts_core}/src/lib.c")
 endif()
 file(READ "${_ts}/tree-sitter/package.json" _ts_pkg)
 string(JSON TREE_SITTER_VERSION GET "${_ts_pkg}" version)
+# "tree-sitter-python 0.25.0, tree-sitter-javascript 0.25.0, tree-sitter-typescript 0.23.2", for
+# `lambda-lint --version`: the versions of the grammar packages npm installed from the lock file.
+set(TREE_SITTER_GRAMMAR_VERSIONS "")
+foreach(_pkg tree-sitter-python tree-sitter-javascript tree-sitter-typescript)
+  file(READ "${_ts}/${_pkg}/package.json" _pkg_json)
+  string(JSON _pkg_version GET "${_pkg_json}" version)
+  list(APPEND TREE_SITTER_GRAMMAR_VERSIONS "${_pkg} ${_pkg_version}")
+endforeach()
+list(JOIN TREE_SITTER_GRAMMAR_VERSIONS ", " TREE_SITTER_GRAMMAR_VERSIONS)
+# Re-configure when `npm ci` installs other versions.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+  "${_ts}/tree-sitter/package.json" "${_ts}/tree-sitter-python/package.json"
+  "${_ts}/tree-sitter-javascript/package.json" "${_ts}/tree-sitter-typescript/package.json")
 
 add_library(tree_sitter_runtime STATIC "${_ts_core}/src/lib.c")
 target_include_directories(tree_sitter_runtime

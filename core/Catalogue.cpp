@@ -1,6 +1,6 @@
 #include "core/Catalogue.h"
 
-#include "core/EmbeddedData.h"
+#include "core/DataDir.h"
 #include "core/Glob.h"
 
 #include <algorithm>
@@ -125,7 +125,14 @@ Catalogue Catalogue::fromNode(const YAML::Node& root, std::string_view origin) {
 }
 
 const Catalogue& Catalogue::builtin() {
-  static const Catalogue cat = parse(embedded::defaultCatalogue(), "data/catalogue.yaml");
+  static const Catalogue cat = [] {
+    const DataFile file = readDataFile("catalogue.yaml");
+    try {
+      return parse(file.text, file.origin);
+    } catch (const std::runtime_error& e) {
+      throw DataError(std::string("bad data file ") + e.what());
+    }
+  }();
   return cat;
 }
 

@@ -32,7 +32,9 @@ public:
   /// The same from an already parsed node (a `catalogue:` section of a configuration file);
   /// messages give `origin` and the node's line and column.
   static Catalogue fromNode(const YAML::Node& root, std::string_view origin);
-  /// The catalogue compiled into the binary.
+  /// The default catalogue: the installed data/catalogue.yaml (core/DataDir.h) or, with no
+  /// installed data directory, the copy compiled into the binary. Throws DataError when the
+  /// installed file cannot be read or parsed.
   static const Catalogue& builtin();
 
   /// Adds the entries of another catalogue (user extensions come after the defaults).

@@ -1,6 +1,6 @@
 #include "core/ImportCosts.h"
 
-#include "core/EmbeddedData.h"
+#include "core/DataDir.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -122,7 +122,14 @@ ImportCosts ImportCosts::parseUserSection(std::string_view yaml, std::string_vie
 }
 
 const ImportCosts& ImportCosts::builtin() {
-  static const ImportCosts costs = parse(embedded::importCosts(), "data/import-costs.yaml");
+  static const ImportCosts costs = [] {
+    const DataFile file = readDataFile("import-costs.yaml");
+    try {
+      return parse(file.text, file.origin);
+    } catch (const std::runtime_error& e) {
+      throw DataError(std::string("bad data file ") + e.what());
+    }
+  }();
   return costs;
 }
 

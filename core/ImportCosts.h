@@ -35,7 +35,8 @@ public:
   static ImportCosts parseUserSection(std::string_view yaml, std::string_view origin);
   /// An already parsed `import-costs:` node (of a configuration file's `catalogue:`).
   static ImportCosts fromNode(const YAML::Node& root, std::string_view origin);
-  /// The figures compiled into the binary.
+  /// The default figures: the installed data/import-costs.yaml (core/DataDir.h) or the copy
+  /// compiled into the binary. Throws DataError when the installed file is broken.
   static const ImportCosts& builtin();
 
   /// Adds (or replaces) entries with another's.

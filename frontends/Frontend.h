@@ -39,7 +39,8 @@ struct FrontendOptions {
 
 /// True when this build has the C++ frontend (configured with LAMBDA_LINT_CPP).
 bool cppFrontendBuilt();
-/// "Clang 16.0.6" for the Clang the C++ frontend was built with, empty when not built.
+/// "Clang 16.0.6 LibTooling (LLVM 16.0.6)": the Clang and LLVM the C++ frontend was built with;
+/// empty when it was not built.
 std::string cppFrontendVersion();
 
 /// Lowers `file` to a Module. Never throws for bad input: syntax errors become notices.

@@ -67,4 +67,10 @@ config.substitutions.extend([
     ("%clang_tidy", clang_tidy),
     ("%clangxx", clangxx),
     ("%src_root", config.lambda_lint_src_root),
+    # The build tree (test/cli/install.test installs it with `%cmake --install %build_root`) and
+    # the folder of the lambda-lint under test (to put on PATH, test/cli/pre-commit.test).
+    ("%build_root", config.lambda_lint_build_root),
+    ("%cmake", config.cmake),
+    ("%lambda_lint_bindir", os.path.dirname(config.lambda_lint)),
+    ("%path", os.environ.get("PATH", "/usr/bin:/bin")),
 ])

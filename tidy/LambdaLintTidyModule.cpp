@@ -11,6 +11,7 @@
 #include "checks/Check.h"
 #include "core/Analysis.h"
 #include "core/Catalogue.h"
+#include "core/DataDir.h"
 #include "core/ImportCosts.h"
 #include "core/InitCost.h"
 #include "frontends/Frontend.h"
@@ -136,6 +137,15 @@ public:
   }
 
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override {
+    // The installed data files (core/DataDir.h, found from where this plugin is); a broken one
+    // is a clang-tidy error that names the file and line, and nothing is checked.
+    try {
+      (void)Catalogue::builtin();
+      (void)ImportCosts::builtin();
+    } catch (const DataError& e) {
+      configurationDiag(escape(std::string("lambda-lint: ") + e.what()), clang::DiagnosticIDs::Error);
+      return;
+    }
     clang::ASTContext& ctx = *result.Context;
     context_ = &ctx;
     const Lowered& lowered = loweredCache().get(ctx);

@@ -1,12 +1,14 @@
 #include "tool/Driver.h"
 
 #include "core/Glob.h"
+#include "core/DataDir.h"
 #include "core/Rules.h"
 #include "frontends/Frontend.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
 #include "tool/HtmlReport.h"
 #include "tool/Output.h"
+#include "tool/Version.h"
 
 #include <algorithm>
 #include <atomic>
@@ -188,15 +190,6 @@ std::string checkRuleSelectors(const Options& o) {
   return "";
 }
 
-std::string versionText() {
-  return std::string("lambda-lint ") + LAMBDA_LINT_VERSION + "\n  tree-sitter " +
-         LAMBDA_LINT_TREE_SITTER_VERSION + "\n  C++ frontend: " +
-         (cppFrontendBuilt() ? cppFrontendVersion() + " LibTooling"
-                             : std::string("not built (configure with -DLAMBDA_LINT_CPP=ON and "
-                                           "LLVM/Clang 16 installed)")) +
-         "\n";
-}
-
 } // namespace
 
 int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
@@ -226,6 +219,16 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     if (o.format == Format::Json) writeRuleListJson(out, all);
     else writeRuleListText(out, all);
     return 0;
+  }
+
+  // The installed data files (an administrator may have edited them) or the built-in copies:
+  // read once here, so a broken installed file is one clear error before anything runs.
+  try {
+    (void)Catalogue::builtin();
+    (void)ImportCosts::builtin();
+  } catch (const DataError& e) {
+    err << "lambda-lint: error: " << e.what() << "\n";
+    return 2;
   }
 
   for (const std::string& dir : o.packageDirs) {

@@ -14,6 +14,7 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/SmallString.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
@@ -726,6 +727,8 @@ Module lowerCppAst(clang::ASTContext& context, std::shared_ptr<const SourceFile>
 
 bool cppFrontendBuilt() { return true; }
 
-std::string cppFrontendVersion() { return std::string("Clang ") + CLANG_VERSION_STRING; }
+std::string cppFrontendVersion() {
+  return std::string("Clang ") + CLANG_VERSION_STRING + " LibTooling (LLVM " + LLVM_VERSION_STRING + ")";
+}
 
 } // namespace ll

@@ -1,0 +1,6 @@
+import acme
+
+
+def handler(event, context):
+    conn = acme.connect("db.internal")
+    return conn.query(event["id"])
