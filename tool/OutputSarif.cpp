@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -228,13 +229,13 @@ int severity(Level l) {
 
 /// "3 notes", "1 warning and 2 notes": the levels of `findings`.
 std::string levelCounts(const std::vector<const Finding*>& findings) {
-  size_t counts[3] = {0, 0, 0};
-  for (const Finding* f : findings) ++counts[severity(f->level)];
+  std::array<size_t, 3> counts{};
+  for (const Finding* f : findings) ++counts.at(static_cast<size_t>(severity(f->level)));
   std::vector<std::string> parts;
-  const char* names[3] = {"note", "warning", "error"};
-  for (int s = 2; s >= 0; --s) {
-    if (counts[s] == 0) continue;
-    parts.push_back(std::to_string(counts[s]) + " " + names[s] + (counts[s] == 1 ? "" : "s"));
+  static constexpr std::array<const char*, 3> names{"note", "warning", "error"};
+  for (size_t s = counts.size(); s-- > 0;) {
+    if (counts.at(s) == 0) continue;
+    parts.push_back(std::to_string(counts.at(s)) + " " + names.at(s) + (counts.at(s) == 1 ? "" : "s"));
   }
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {

@@ -75,9 +75,8 @@ bool isObjectId(std::string_view s) {
 /// A ref name that is safe to read as a path below a git folder.
 bool isRefName(std::string_view ref) {
   if (ref.empty() || ref.front() == '/' || ref.find('\0') != std::string_view::npos) return false;
-  for (const auto& part : fs::path(std::string(ref)))
-    if (part == ".." || part == ".") return false;
-  return true;
+  const fs::path path{std::string(ref)};
+  return std::ranges::none_of(path, [](const fs::path& part) { return part == ".." || part == "."; });
 }
 
 /// The git folder a `.git` entry names: the folder itself, or the `gitdir:` of a `.git` file
