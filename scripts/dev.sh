@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 apt_packages=(
-  build-essential cmake ninja-build pkg-config git python3 ca-certificates
+  build-essential cmake ninja-build pkg-config git python3 python3-yaml ca-certificates
   llvm-16-dev libclang-16-dev clang-16 clang-tidy-16 llvm-16-tools
   nlohmann-json3-dev libyaml-cpp-dev libzip-dev libgtest-dev pre-commit
   chromium # renders the --report HTML page in the html-report test

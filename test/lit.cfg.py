@@ -61,6 +61,10 @@ config.substitutions.extend([
                            + os.path.join(config.lambda_lint_src_root, "test", "cpp", "include")),
     ("%lambda-lint", config.lambda_lint),
     ("%sarif-multitool", sarif_multitool),
+    # %validate-sarif LOG...: the multitool's GitHub and SARIF rules and GitHub's upload limits
+    # report nothing (test/harness/validate_sarif.py).
+    ("%validate-sarif", f"{python} " + os.path.join(config.lambda_lint_src_root, "test", "harness", "validate_sarif.py")
+                        + f" --multitool {sarif_multitool}"),
     ("%expect_exit", f"{python} " + os.path.join(config.lambda_lint_src_root, "test", "harness", "expect_exit.py")),
     ("%python", python),
     ("%tidy_plugin", tidy_plugin),

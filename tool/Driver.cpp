@@ -1,13 +1,15 @@
 #include "tool/Driver.h"
 
-#include "core/Glob.h"
 #include "core/DataDir.h"
+#include "core/Glob.h"
 #include "core/Rules.h"
 #include "frontends/Frontend.h"
+#include "tool/Baseline.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
 #include "tool/HtmlReport.h"
 #include "tool/Output.h"
+#include "tool/Repository.h"
 #include "tool/Version.h"
 
 #include <algorithm>
@@ -231,6 +233,15 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return 2;
   }
 
+  std::optional<Baseline> baseline;
+  if (!o.baselineFile.empty()) {
+    std::string error;
+    baseline = readBaseline(o.baselineFile, error);
+    if (!baseline) {
+      err << "lambda-lint: error: " << error << "\n";
+      return 2;
+    }
+  }
   for (const std::string& dir : o.packageDirs) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
@@ -356,15 +367,28 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return unreadable ? 2 : (diffs.empty() ? 0 : 1);
   }
 
+  // URIs and fingerprints are relative to the project root: the top of the git work tree.
+  const ProjectInfo project = discoverProject(o.paths);
+  if (baseline) {
+    const size_t before = run.findings.size();
+    applyBaseline(run, *baseline, project.root);
+    remaining -= before - run.findings.size(); // no --fix with --baseline: all were remaining
+  }
+
   run.fixing = o.fix;
   run.remaining = remaining;
   OutputOptions oo;
   oo.color = useColor(o);
   oo.showSource = o.showSource;
-  std::error_code ec;
-  oo.srcRoot = std::filesystem::current_path(ec).string();
+  oo.srcRoot = project.root.string();
   oo.rules = config.checksInUse();
   oo.commandLine = o.commandLine;
+  oo.sarifCategory = o.sarifCategory;
+  if (project.git) {
+    std::string uri = webUrlOfRemote(project.git->remoteUrl);
+    if (!uri.empty()) oo.versionControl = OutputOptions::VersionControl{uri, project.git->head, project.git->branch};
+  }
+  oo.warnings = &err;
 
   std::ofstream file;
   std::ostream* dest = &out;

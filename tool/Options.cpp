@@ -50,6 +50,10 @@ Output:
   -o, --output FILE      write the report to FILE instead of standard output
   --color WHEN           auto (default: on a terminal, unless NO_COLOR is set), always, never
   --no-source            text: do not show the source line under each finding
+  --sarif-category NAME  sarif: GitHub code scanning's category of this analysis
+                         (run.automationDetails.id); default: upload-sarif's `category`
+  --baseline FILE.sarif  report only findings that FILE.sarif, an earlier run's SARIF, does not
+                         have (matched by rule and fingerprint, not by line)
 
 Configuration:
   --config FILE          use FILE for every path instead of the .lambda-lint.yaml found upward
@@ -168,6 +172,13 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
       else if (value == "sarif") o.format = Format::Sarif;
       else if (value == "github") o.format = Format::Github;
       else r.error = "unknown format '" + value + "' (text, json, sarif, github)";
+    } else if (name == "--sarif-category") {
+      if (!needValue()) return r;
+      if (value.empty() || value == "/") r.error = "--sarif-category needs a name, such as lambda-lint or lambda-lint/api";
+      o.sarifCategory = value;
+    } else if (name == "--baseline") {
+      if (!needValue()) return r;
+      o.baselineFile = value;
     } else if (name == "-o" || name == "--output") {
       if (!needValue()) return r;
       o.outputFile = value;
@@ -280,10 +291,13 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
     r.error = "--fix writes files and --diff only shows the changes: choose one";
   else if (!o.configFile.empty() && o.noConfig)
     r.error = "--config FILE and --no-config: choose one";
+  else if (!o.sarifCategory.empty() && o.format != Format::Sarif)
+    r.error = "--sarif-category goes with --format sarif";
+  else if (!o.baselineFile.empty() && (o.fix || o.diff))
+    r.error = "--baseline hides findings from the report; it does not go with --fix or --diff";
   else if (o.paths.empty() && !o.help && !o.version && !o.listRules && o.explain.empty())
     r.error = "no paths given";
-  if (!r.error.empty() && o.paths.empty() && (!o.packageDirs.empty() || !o.layers.empty()) && !o.fix &&
-      !o.diff)
+  if (r.error == "no paths given" && (!o.packageDirs.empty() || !o.layers.empty()) && !o.fix && !o.diff)
     r.error.clear(); // only packages to look at
   if (r.error.empty() && !o.reportFile.empty() && o.packageDirs.empty() && o.layers.empty() &&
       std::none_of(o.paths.begin(), o.paths.end(), [](const std::string& p) { return isZipPath(p); }))

@@ -16,6 +16,8 @@ struct Options {
   std::vector<std::string> paths;
   Format format = Format::Text;
   std::string outputFile;             // -o; empty: stdout
+  std::string sarifCategory;          // --sarif-category: GitHub code scanning's category
+  std::string baselineFile;           // --baseline FILE.sarif: report only findings not in it
   std::vector<std::string> select;    // rule ids; empty: all
   std::vector<std::string> ignore;
   bool fix = false;

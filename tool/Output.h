@@ -5,7 +5,9 @@
 #include "core/Diagnostic.h"
 #include "core/InitCost.h"
 #include "core/Package.h"
+#include "tool/SarifLimits.h"
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -37,6 +39,13 @@ struct RunResult {
   };
   std::vector<PackageResult> packages;
   uint64_t layersUnzippedBytes = 0;
+  /// --baseline: the findings the baseline holds were left out of `findings`.
+  struct BaselineUse {
+    std::string path;
+    size_t hidden = 0; // findings left out
+    size_t absent = 0; // baseline results that matched no finding (fixed, or their code changed)
+  };
+  std::optional<BaselineUse> baseline;
 };
 
 struct OutputOptions {
@@ -47,6 +56,21 @@ struct OutputOptions {
   /// The rules that were enabled for the run (SARIF lists them in tool.driver.rules).
   std::vector<const Check*> rules;
   std::string commandLine;  // SARIF invocation.commandLine
+  /// SARIF: --sarif-category, GitHub code scanning's category (run.automationDetails.id is the
+  /// category and '/'). Empty: no automationDetails, so upload-sarif's `category` input (or its
+  /// default, the workflow, job and matrix) decides.
+  std::string sarifCategory;
+  /// SARIF versionControlProvenance, when the project is a git repository with a remote.
+  struct VersionControl {
+    std::string repositoryUri; // web URL, no credentials
+    std::string revisionId;    // commit; may be empty
+    std::string branch;        // may be empty (detached HEAD)
+  };
+  std::optional<VersionControl> versionControl;
+  /// SARIF: what GitHub code scanning shows (see SarifLimits.h); more is left out and reported.
+  SarifLimits sarifLimits;
+  /// Where writers report what they left out (stderr); may be null.
+  std::ostream* warnings = nullptr;
 };
 
 void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts);
@@ -58,9 +82,5 @@ void writeGithub(std::ostream& os, const RunResult& run, const OutputOptions& op
 /// --list-rules output.
 void writeRuleListText(std::ostream& os, const std::vector<const Check*>& rules);
 void writeRuleListJson(std::ostream& os, const std::vector<const Check*>& rules);
-
-/// A stable fingerprint of a finding: rule, path and the finding's source text, not its line
-/// number, so it survives unrelated edits above it (SARIF partialFingerprints, baselines).
-std::string fingerprint(const Finding& f);
 
 } // namespace ll

@@ -105,6 +105,15 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
   summary["findings"] = run.findings.size();
   summary["fixes_applied"] = run.fixesApplied;
   summary["remaining"] = run.fixing ? run.remaining : run.findings.size();
+  if (run.baseline) {
+    ordered_json b = ordered_json::object();
+    b["path"] = run.baseline->path;
+    b["hidden"] = run.baseline->hidden;
+    b["absent"] = run.baseline->absent;
+    summary["baseline"] = std::move(b);
+  } else {
+    summary["baseline"] = nullptr;
+  }
   root["summary"] = std::move(summary);
   dump(os, root);
 }

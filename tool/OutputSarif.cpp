@@ -1,22 +1,27 @@
 // SARIF 2.1.0 output, shaped for GitHub code scanning: rule metadata from the embedded rule pages,
 // URIs relative to %SRCROOT%, partial fingerprints that survive unrelated edits, and fixes.
 #include "core/Rules.h"
+#include "tool/Fingerprint.h"
 #include "tool/Output.h"
 #include "tool/OutputInit.h"
 #include "tool/OutputPackages.h"
+#include "tool/Repository.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #ifndef LAMBDA_LINT_VERSION
 #define LAMBDA_LINT_VERSION "0.0.0"
@@ -50,25 +55,6 @@ std::string percentEncodePath(std::string_view path) {
     }
   }
   return out;
-}
-
-/// `p` made absolute (against the working directory) and lexically normalised, without a
-/// trailing separator.
-fs::path absoluteNormal(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  if (ec) abs = p;
-  abs = abs.lexically_normal();
-  if (!abs.has_filename() && abs != abs.root_path()) abs = abs.parent_path();
-  return abs;
-}
-
-/// `path` relative to `root` when it lies inside it, or empty.
-std::optional<fs::path> relativeInside(const fs::path& path, const fs::path& root) {
-  fs::path rel = path.lexically_relative(root);
-  if (rel.empty() || rel == ".") return std::nullopt;
-  if (*rel.begin() == "..") return std::nullopt;
-  return rel;
 }
 
 std::string fileUri(const fs::path& abs) {
@@ -135,7 +121,8 @@ const char* problemSeverity(Level l) {
   return "warning";
 }
 
-ordered_json ruleDescriptor(const RuleInfo& info) {
+/// `tagsCut` is set when the rule had more tags than `maxTags` (the first ones are kept).
+ordered_json ruleDescriptor(const RuleInfo& info, size_t maxTags, bool& tagsCut) {
   std::string summary, what, plain, markdown;
   try {
     const RuleDoc& doc = ruleDoc(info.id);
@@ -168,6 +155,10 @@ ordered_json ruleDescriptor(const RuleInfo& info) {
     hasPerformance |= t == "performance";
   }
   if (!hasPerformance) tags.push_back("performance");
+  if (tags.size() > maxTags) {
+    tags.erase(tags.begin() + static_cast<std::ptrdiff_t>(maxTags), tags.end());
+    tagsCut = true;
+  }
   ordered_json props = ordered_json::object();
   props["tags"] = std::move(tags);
   props["precision"] = "high";
@@ -223,51 +214,54 @@ ordered_json sarifFix(const UriMapper& uris, const SourceFile& file, const Fix& 
   return j;
 }
 
-uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
+} // namespace
+
+namespace {
+
+int severity(Level l) {
+  switch (l) {
+  case Level::Error: return 2;
+  case Level::Warning: return 1;
+  case Level::Note: break;
   }
-  return h;
+  return 0;
+}
+
+/// "3 notes", "1 warning and 2 notes": the levels of `findings`.
+std::string levelCounts(const std::vector<const Finding*>& findings) {
+  std::array<size_t, 3> counts{};
+  for (const Finding* f : findings) ++counts.at(static_cast<size_t>(severity(f->level)));
+  std::vector<std::string> parts;
+  static constexpr std::array<const char*, 3> names{"note", "warning", "error"};
+  for (size_t s = counts.size(); s-- > 0;) {
+    if (counts.at(s) == 0) continue;
+    parts.push_back(std::to_string(counts.at(s)) + " " + names.at(s) + (counts.at(s) == 1 ? "" : "s"));
+  }
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += i + 1 == parts.size() ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+/// The region of a whole artifact: all its bytes (the form SARIF's validator asks of binary
+/// artifacts, and one upload-sarif does not try to hash as lines); an empty one for a folder.
+ordered_json wholeArtifactRegion(const std::string& path) {
+  std::error_code ec;
+  uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (ec) size = 0;
+  return {{"byteOffset", 0}, {"byteLength", size}};
+}
+
+ordered_json notification(Level level, const std::string& text) {
+  ordered_json n = ordered_json::object();
+  n["level"] = levelName(level);
+  n["message"] = message(sentence(text));
+  return n;
 }
 
 } // namespace
-
-std::string fingerprint(const Finding& f) {
-  // The path relative to the working directory when below it, so `a.py`, `./a.py` and an
-  // absolute spelling of the same file agree.
-  std::string path;
-  std::string text;
-  if (f.file) {
-    fs::path abs = absoluteNormal(f.file->path());
-    std::error_code ec;
-    fs::path cwd = absoluteNormal(fs::current_path(ec));
-    auto rel = ec ? std::nullopt : relativeInside(abs, cwd);
-    path = rel ? rel->generic_string() : abs.generic_string();
-    std::string_view src = f.file->slice(f.range);
-    // Whitespace collapsed, so re-indenting or re-wrapping the code keeps the fingerprint.
-    bool space = false;
-    for (char c : src) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        space = !text.empty();
-        continue;
-      }
-      if (space) text += ' ';
-      space = false;
-      text += c;
-    }
-  }
-  uint64_t h = 0xcbf29ce484222325ULL;
-  h = fnv1a(h, f.rule);
-  h = fnv1a(h, std::string_view("\0", 1));
-  h = fnv1a(h, path);
-  h = fnv1a(h, std::string_view("\0", 1));
-  h = fnv1a(h, text);
-  static const char* hex = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<size_t>(i)] = hex[h & 0xF];
-  return out;
-}
 
 void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opts) {
   UriMapper uris;
@@ -276,6 +270,10 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
     fs::path root = opts.srcRoot.empty() ? fs::current_path(ec) : fs::path(opts.srcRoot);
     uris.root = absoluteNormal(root);
   }
+  const SarifLimits& limits = opts.sarifLimits;
+  // What GitHub would not show is left out here, deterministically, and said in the log's
+  // notifications and on the warnings stream.
+  std::vector<std::string> leftOut;
 
   // Rules: those enabled for the run, then any a finding names that is not among them.
   std::vector<const RuleInfo*> rules;
@@ -298,12 +296,52 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
   driver["version"] = LAMBDA_LINT_VERSION;
   driver["informationUri"] = kInformationUri;
   ordered_json jrules = ordered_json::array();
-  for (const RuleInfo* info : rules) jrules.push_back(ruleDescriptor(*info));
+  std::vector<std::string> tagsCut;
+  for (const RuleInfo* info : rules) {
+    bool cut = false;
+    jrules.push_back(ruleDescriptor(*info, limits.tagsPerRule, cut));
+    if (cut) tagsCut.emplace_back(info->id);
+  }
   driver["rules"] = std::move(jrules);
+  if (!tagsCut.empty()) {
+    std::string names;
+    for (const std::string& id : tagsCut) names += (names.empty() ? "" : ", ") + id;
+    leftOut.push_back("the tags of " + names + " were cut to " + std::to_string(limits.tagsPerRule) +
+                      " (GitHub code scanning shows " + std::to_string(limits.tagsPerRule) + " tags of a rule)");
+  }
+
+  // Results: GitHub shows the most severe ones of a run; keep those (errors, then warnings, then
+  // notes, each in path order) and write them in path order.
+  std::vector<const Finding*> kept;
+  kept.reserve(run.findings.size());
+  for (const Finding& f : run.findings) kept.push_back(&f);
+  std::vector<const Finding*> dropped;
+  if (kept.size() > limits.resultsPerRun) {
+    std::vector<const Finding*> bySeverity = kept;
+    std::stable_sort(bySeverity.begin(), bySeverity.end(),
+                     [](const Finding* a, const Finding* b) { return severity(a->level) > severity(b->level); });
+    std::set<const Finding*> keep(bySeverity.begin(), bySeverity.begin() + static_cast<std::ptrdiff_t>(limits.resultsPerRun));
+    dropped.assign(bySeverity.begin() + static_cast<std::ptrdiff_t>(limits.resultsPerRun), bySeverity.end());
+    std::erase_if(kept, [&](const Finding* f) { return !keep.contains(f); });
+    leftOut.push_back("left out " + std::to_string(dropped.size()) + " of " + std::to_string(run.findings.size()) +
+                      " results (" + levelCounts(dropped) + "): GitHub code scanning shows at most " +
+                      std::to_string(limits.resultsPerRun) +
+                      " results of a run, so this log keeps the most severe; the text and JSON formats report them all");
+  }
+
+  // GitHub's own line hashes, computed once per file.
+  std::map<const SourceFile*, std::vector<std::string>> lineHashes;
+  auto lineHash = [&](const SourceFile& file, uint32_t line) -> std::string {
+    auto it = lineHashes.find(&file);
+    if (it == lineHashes.end()) it = lineHashes.emplace(&file, githubLineHashes(file.text())).first;
+    return line >= 1 && line <= it->second.size() ? it->second[line - 1] : std::string();
+  };
 
   ordered_json results = ordered_json::array();
   std::map<std::string, int> occurrences;
-  for (const Finding& f : run.findings) {
+  size_t relatedCut = 0;
+  for (const Finding* kf : kept) {
+    const Finding& f = *kf;
     ordered_json r = ordered_json::object();
     r["ruleId"] = f.rule;
     if (auto it = ruleIndex.find(f.rule); it != ruleIndex.end()) r["ruleIndex"] = it->second;
@@ -312,8 +350,9 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
     if (f.file) {
       const SourceFile& file = *f.file;
       ordered_json loc = ordered_json::object();
-      if (f.wholeArtifact) // a deployment package or folder: the artifact, no region in it
-        loc["physicalLocation"] = {{"artifactLocation", uris.artifactLocation(file.path())}};
+      if (f.wholeArtifact) // a deployment package or folder: all of it, as bytes
+        loc["physicalLocation"] = {{"artifactLocation", uris.artifactLocation(file.path())},
+                                   {"region", wholeArtifactRegion(file.path())}};
       else
         loc["physicalLocation"] = physicalLocation(uris, file, f.range, true);
       r["locations"] = ordered_json::array({std::move(loc)});
@@ -321,6 +360,10 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
         ordered_json related = ordered_json::array();
         int id = 1;
         for (const RelatedLocation& rl : f.related) {
+          if (related.size() == limits.relatedLocationsPerResult) {
+            ++relatedCut;
+            break;
+          }
           ordered_json jr = ordered_json::object();
           jr["id"] = id++;
           jr["message"] = message(sentence(rl.message));
@@ -330,12 +373,19 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
         r["relatedLocations"] = std::move(related);
       }
     }
-    // GitHub's own primaryLocationLineHash is "<hash>:<occurrence>"; numbering identical
-    // fingerprints in the order they occur keeps two equal findings in one file apart.
-    std::string fp = fingerprint(f);
-    int occurrence = ++occurrences[fp];
-    r["partialFingerprints"] = {{"primaryLocationLineHash", fp + ":" + std::to_string(occurrence)},
-                                {"lambdaLint/v1", fp}};
+    // primaryLocationLineHash as upload-sarif computes it from the file (so it neither warns of
+    // an inconsistent fingerprint nor differs from what the REST API would get); for results
+    // on a whole package, which it does not hash, our fingerprint numbered by occurrence, as
+    // GitHub numbers its own. lambdaLint/v1 is what --baseline matches.
+    std::string fp = fingerprint(f, uris.root);
+    const int occurrence = ++occurrences[fp];
+    std::string primary;
+    if (f.file && !f.wholeArtifact) primary = lineHash(*f.file, f.file->position(f.range.begin).line);
+    if (primary.empty()) primary = fp + ":" + std::to_string(occurrence);
+    ordered_json fps = ordered_json::object();
+    fps["primaryLocationLineHash"] = primary;
+    fps[kFingerprintKey] = fp;
+    r["partialFingerprints"] = std::move(fps);
     if (f.file) {
       ordered_json fixes = ordered_json::array();
       for (const Fix& fix : f.fixes) {
@@ -344,6 +394,8 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
       }
       if (!fixes.empty()) r["fixes"] = std::move(fixes);
     }
+    // With --baseline, everything reported is new: what the baseline held was left out.
+    if (run.baseline) r["baselineState"] = "new";
     if (!f.metrics.empty()) {
       ordered_json props = ordered_json::object();
       for (const auto& [k, v] : f.metrics) props[k] = std::round(v * 10) / 10;
@@ -351,6 +403,11 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
     }
     results.push_back(std::move(r));
   }
+  if (relatedCut > 0)
+    leftOut.push_back("the related locations of " + std::to_string(relatedCut) + " result" +
+                      (relatedCut == 1 ? " were" : "s were") + " cut to " +
+                      std::to_string(limits.relatedLocationsPerResult) + " (GitHub code scanning shows " +
+                      std::to_string(limits.relatedLocationsPerResult) + " locations of a result)");
 
   ordered_json notifications = ordered_json::array();
   for (const Notice& n : run.notices) {
@@ -367,6 +424,17 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
     }
     notifications.push_back(std::move(jn));
   }
+  if (run.baseline) {
+    const auto& b = *run.baseline;
+    notifications.push_back(notification(
+        Level::Note, std::to_string(b.hidden) + " finding" + (b.hidden == 1 ? " is" : "s are") +
+                         " in the baseline " + b.path + " and left out" +
+                         (b.absent ? "; " + std::to_string(b.absent) + " of its results matched no finding" : "")));
+  }
+  for (const std::string& text : leftOut) {
+    notifications.push_back(notification(Level::Warning, "SARIF: " + text));
+    if (opts.warnings) *opts.warnings << "lambda-lint: warning: SARIF: " << text << "\n";
+  }
   ordered_json invocation = ordered_json::object();
   invocation["executionSuccessful"] = true;
   if (!opts.commandLine.empty()) invocation["commandLine"] = opts.commandLine;
@@ -375,12 +443,29 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
   ordered_json runJ = ordered_json::object();
   runJ["tool"] = {{"driver", std::move(driver)}};
   runJ["invocations"] = ordered_json::array({std::move(invocation)});
+  if (!opts.sarifCategory.empty()) {
+    // GitHub reads automationDetails.id as "<category>/<run id>", the category being everything
+    // before the last '/': a trailing '/' makes all of it the category, with no run id.
+    std::string id = opts.sarifCategory;
+    if (id.back() != '/') id += '/';
+    runJ["automationDetails"] = {{"id", id}};
+  }
+  if (opts.versionControl && !opts.versionControl->repositoryUri.empty()) {
+    // The repository's root is %SRCROOT% (the project root is the top of the work tree).
+    const auto& vc = *opts.versionControl;
+    ordered_json details = ordered_json::object();
+    details["repositoryUri"] = vc.repositoryUri;
+    if (!vc.revisionId.empty()) details["revisionId"] = vc.revisionId;
+    if (!vc.branch.empty()) details["branch"] = vc.branch;
+    details["mappedTo"] = {{"uriBaseId", kSrcRoot}};
+    runJ["versionControlProvenance"] = ordered_json::array({std::move(details)});
+  }
   ordered_json base = ordered_json::object();
   base[kSrcRoot] = {{"uri", uris.rootUri()}};
   runJ["originalUriBaseIds"] = std::move(base);
   runJ["results"] = std::move(results);
   runJ["columnKind"] = "unicodeCodePoints";
-  if (!run.initEstimates.empty() || !run.packages.empty()) {
+  if (!run.initEstimates.empty() || !run.packages.empty() || run.baseline) {
     ordered_json props = ordered_json::object();
     if (!run.initEstimates.empty())
       props["initEstimates"] = initEstimatesJson(
@@ -388,6 +473,13 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
     if (!run.packages.empty())
       props["packages"] = packagesJson(
           run, [&](const std::string& path) { return uris.artifactLocation(path); }, /*snake=*/false);
+    if (run.baseline) {
+      ordered_json b = ordered_json::object();
+      b["location"] = uris.artifactLocation(run.baseline->path);
+      b["hidden"] = run.baseline->hidden;
+      b["absent"] = run.baseline->absent;
+      props["baseline"] = std::move(b);
+    }
     runJ["properties"] = std::move(props);
   }
 

@@ -260,11 +260,20 @@ void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts
        << run.remaining << " remaining).\n";
     return;
   }
+  // With --baseline: "new" findings, and what the baseline hid.
+  const std::string fresh = run.baseline ? "new " : "";
+  std::string hidden;
+  if (run.baseline) {
+    hidden = "; the baseline hid " + std::to_string(run.baseline->hidden);
+    if (run.baseline->absent > 0)
+      hidden += " (" + std::to_string(run.baseline->absent) + " of its findings " +
+                (run.baseline->absent == 1 ? "is" : "are") + " gone)";
+  }
   if (run.findings.empty()) {
-    os << "No findings in " << scope << ".\n";
+    os << "No " << fresh << "findings in " << scope << hidden << ".\n";
     return;
   }
-  os << "Found " << plural(run.findings.size(), "finding") << " in " << scope;
+  os << "Found " << plural(run.findings.size(), fresh + "finding") << " in " << scope;
   if (fixable > 0 && unsafeOnly > 0) {
     os << " (" << fixable << " fixable with --fix, " << unsafeOnly << " more with --unsafe-fixes)";
   } else if (fixable > 0) {
@@ -272,7 +281,7 @@ void writeText(std::ostream& os, const RunResult& run, const OutputOptions& opts
   } else if (unsafeOnly > 0) {
     os << " (" << unsafeOnly << " fixable with --fix --unsafe-fixes)";
   }
-  os << ".\n";
+  os << hidden << ".\n";
 }
 
 void writeRuleListText(std::ostream& os, const std::vector<const Check*>& rules) {

@@ -2,6 +2,7 @@
 // scanning, and the finding fingerprint.
 #include "core/EmbeddedData.h"
 #include "core/Rules.h"
+#include "tool/Fingerprint.h"
 #include "tool/Output.h"
 
 #include <gtest/gtest.h>
@@ -330,7 +331,8 @@ TEST(JsonOutput, ExactShapeAndOneBasedPositions) {
   EXPECT_EQ(j["notices"][1]["line"], 4);
   EXPECT_EQ(j["notices"][1]["column"], 5);
 
-  EXPECT_EQ(keys(j["summary"]), (Keys{"files", "findings", "fixes_applied", "remaining"}));
+  EXPECT_EQ(keys(j["summary"]), (Keys{"files", "findings", "fixes_applied", "remaining", "baseline"}));
+  EXPECT_TRUE(j["summary"]["baseline"].is_null());
   EXPECT_EQ(j["summary"]["files"], 1);
   EXPECT_EQ(j["summary"]["findings"], 1);
   EXPECT_EQ(j["summary"]["fixes_applied"], 2);
@@ -342,7 +344,8 @@ TEST(JsonOutput, PrettyPrintedWithTwoSpaces) {
   writeJson(os, run, {});
   EXPECT_EQ(os.str(),
             "{\n  \"version\": 1,\n  \"findings\": [],\n  \"notices\": [],\n  \"init_estimate\": [],\n  \"packages\": [],\n  \"summary\": {\n"
-            "    \"files\": 0,\n    \"findings\": 0,\n    \"fixes_applied\": 0,\n    \"remaining\": 0\n  }\n}\n");
+            "    \"files\": 0,\n    \"findings\": 0,\n    \"fixes_applied\": 0,\n    \"remaining\": 0,\n"
+            "    \"baseline\": null\n  }\n}\n");
 }
 
 TEST(JsonOutput, EscapingAndBadUtf8) {
@@ -456,9 +459,13 @@ TEST(SarifOutput, ResultLocationsAndFixes) {
   EXPECT_EQ(rel["physicalLocation"]["region"]["startLine"], 3);
   EXPECT_EQ(rel["physicalLocation"]["region"]["startColumn"], 5);
 
-  std::string fp = fingerprint(run.findings[0]);
+  // Paths in fingerprints are relative to the project root (srcRoot), as the URIs are.
+  std::string fp = fingerprint(run.findings[0], "/repo");
+  EXPECT_EQ(fingerprint(clientFinding(std::make_shared<SourceFile>("/elsewhere/src/app.py", kApp)), "/elsewhere"), fp);
   EXPECT_EQ(res["partialFingerprints"]["lambdaLint/v1"], fp);
-  EXPECT_EQ(res["partialFingerprints"]["primaryLocationLineHash"], fp + ":1");
+  // GitHub's own hash of the result's line (line 4), as upload-sarif would compute it.
+  EXPECT_EQ(res["partialFingerprints"]["primaryLocationLineHash"], githubLineHashes(kApp).at(3));
+  EXPECT_FALSE(res.contains("baselineState"));
 
   // Safe and unsafe fixes only; the display-only one is advice, not a change.
   ASSERT_EQ(res["fixes"].size(), 2u);
@@ -577,12 +584,30 @@ TEST(SarifOutput, DuplicateFingerprintsAreNumbered) {
     run.findings.push_back(f);
   }
   ASSERT_NE(run.findings[0].range, run.findings[1].range);
+  // Findings on a whole package, which upload-sarif does not hash: lambda-lint's fingerprint,
+  // numbered by occurrence as GitHub numbers its own line hashes.
+  auto zip = std::make_shared<SourceFile>("/repo/fn.zip", "");
+  for (int i = 0; i < 2; ++i) {
+    Finding f;
+    f.rule = "test-rule";
+    f.file = zip;
+    f.message = "m";
+    f.wholeArtifact = true;
+    run.findings.push_back(f);
+  }
   json s = sarifOf(run, sarifOptions("/repo"));
   const json& results = s["runs"][0]["results"];
-  std::string fp = fingerprint(run.findings[0]);
-  EXPECT_EQ(fingerprint(run.findings[1]), fp);
-  EXPECT_EQ(results[0]["partialFingerprints"]["primaryLocationLineHash"], fp + ":1");
-  EXPECT_EQ(results[1]["partialFingerprints"]["primaryLocationLineHash"], fp + ":2");
+  std::string fp = fingerprint(run.findings[0], "/repo");
+  EXPECT_EQ(fingerprint(run.findings[1], "/repo"), fp);
+  EXPECT_EQ(results[0]["partialFingerprints"]["lambdaLint/v1"], fp);
+  EXPECT_EQ(results[1]["partialFingerprints"]["lambdaLint/v1"], fp);
+  // In source, GitHub's line hashes, which differ by line here.
+  const auto hashes = githubLineHashes(file->text());
+  EXPECT_EQ(results[0]["partialFingerprints"]["primaryLocationLineHash"], hashes.at(1));
+  EXPECT_EQ(results[1]["partialFingerprints"]["primaryLocationLineHash"], hashes.at(2));
+  std::string zfp = fingerprint(run.findings[2], "/repo");
+  EXPECT_EQ(results[2]["partialFingerprints"]["primaryLocationLineHash"], zfp + ":1");
+  EXPECT_EQ(results[3]["partialFingerprints"]["primaryLocationLineHash"], zfp + ":2");
 }
 
 TEST(SarifOutput, RulesNamedByFindingsButNotEnabledAreAdded) {
