@@ -1,5 +1,6 @@
 #include "tool/Driver.h"
 
+#include "checks/UnusedSuppression.h"
 #include "core/Rules.h"
 #include "frontends/Frontend.h"
 #include "tool/Discovery.h"
@@ -87,6 +88,7 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
   out.init = costs_.estimate(module, weights);
   const CheckContext ctx{module, catalogue_, invocation, editorFor(language), costs_, weights, out.init};
   for (const Check* check : checks_) check->run(ctx, out.findings);
+  applyInlineSuppressions(module, checks_, out.findings, out.notices);
   // Fixes are verified by re-parsing; a file that does not parse or decode cannot be verified.
   if (out.hasSyntaxErrors || !out.validUtf8)
     for (Finding& f : out.findings) f.fixes.clear();
