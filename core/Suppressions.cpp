@@ -12,6 +12,8 @@ namespace ll {
 namespace {
 
 constexpr std::string_view kDirectiveWord = "lambda-lint";
+// In two pieces, like every directive spelt in this file: clang-tidy would read it as one.
+constexpr std::string_view kNoLintWord = "NO" "LINT";
 
 bool isIdChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
@@ -106,8 +108,8 @@ void parseIgnore(std::string_view text, uint32_t offset, std::vector<Directive>&
       d.error = !colon && ignore ? "expected `:` after `lambda-lint`"
                                  : "unknown directive `" + std::string(word) +
                                        "`; write `lambda-lint: ignore[rule, ...]`";
-      out.push_back(std::move(d));
       pos = d.range.end - offset;
+      out.push_back(std::move(d));
       continue;
     }
     if (bracket) {
@@ -150,17 +152,18 @@ void parseIgnore(std::string_view text, uint32_t offset, std::vector<Directive>&
 /// clang-tidy's reading of NOLINT comments (NoLintDirectiveHandler.cpp, LLVM 16): "NOLINT" then
 /// capital letters naming the kind, then an optional `(checks)` closed on the same line.
 void parseNoLint(std::string_view text, uint32_t offset, std::vector<Directive>& out) {
-  constexpr std::string_view kNoLint = "NOLINT";
+  constexpr std::string_view kNoLint = kNoLintWord;
   size_t pos = 0;
   for (size_t found; (found = text.find(kNoLint, pos)) != std::string_view::npos;) {
     pos = found + kNoLint.size();
     while (pos < text.size() && std::isalpha(static_cast<unsigned char>(text[pos]))) ++pos;
     const std::string_view kind = text.substr(found, pos - found);
     Directive d;
-    if (kind == "NOLINT") d.kind = DirectiveKind::NoLint;
-    else if (kind == "NOLINTNEXTLINE") d.kind = DirectiveKind::NoLintNextLine;
-    else if (kind == "NOLINTBEGIN") d.kind = DirectiveKind::NoLintBegin;
-    else if (kind == "NOLINTEND") d.kind = DirectiveKind::NoLintEnd;
+    // (clang-tidy reads its directives anywhere in a line, string literals included.)
+    if (kind == kNoLint) d.kind = DirectiveKind::NoLint;
+    else if (kind.substr(kNoLint.size()) == "NEXT" "LINE") d.kind = DirectiveKind::NoLintNextLine;
+    else if (kind.substr(kNoLint.size()) == "BEG" "IN") d.kind = DirectiveKind::NoLintBegin;
+    else if (kind.substr(kNoLint.size()) == "E" "ND") d.kind = DirectiveKind::NoLintEnd;
     else continue;
     d.range = at(offset, found, pos);
     if (pos < text.size() && text[pos] == '(') {
@@ -229,7 +232,7 @@ struct Entry {
   int comment = -1;
   // What it covers.
   uint32_t firstLine = 0, lastLine = 0; // line directives (0: nothing)
-  int partner = -1;                     // NOLINTBEGIN <-> NOLINTEND
+  int partner = -1;                     // the BEGIN of a block <-> its END
   bool active = true;                   // malformed `lambda-lint:` and unmatched BEGIN/END: no
   bool unmatched = false;
   // What it suppressed.
@@ -289,7 +292,7 @@ private:
     }
   }
 
-  /// NOLINTBEGIN and NOLINTEND pair up as in clang-tidy: innermost first, same check list.
+  /// A block's BEGIN and END pair up as in clang-tidy: innermost first, same check list.
   void pairBlocks() {
     std::vector<size_t> open;
     for (size_t i = 0; i < entries_.size(); ++i) {
@@ -313,7 +316,7 @@ private:
     }
   }
 
-  /// clang-tidy compares the check lists of NOLINTBEGIN and NOLINTEND with the blanks around
+  /// clang-tidy compares the check lists of a block's BEGIN and END with the blanks around
   /// each entry removed; no list differs from every list.
   std::optional<std::string> checksKey(const Directive& d) const {
     if (!d.hasList) return std::nullopt;
@@ -381,7 +384,7 @@ private:
   // ---- matching ----------------------------------------------------------------------------
 
   /// Whether directive `e` suppresses `rule`, marking what in it did.
-  bool matches(Entry& e, std::string_view rule) {
+  static bool matches(Entry& e, std::string_view rule) {
     const Directive& d = e.directive;
     const bool self = rule == kUnusedSuppressionRule;
     if (!d.hasList) {
@@ -419,7 +422,7 @@ private:
     for (size_t i : blocks_) {
       Entry& begin = entries_[i];
       const Entry& end = entries_[begin.partner];
-      // As clang-tidy: strictly between the NOLINTBEGIN and the NOLINTEND.
+      // As clang-tidy: strictly between the BEGIN and the END.
       if (begin.directive.range.begin < offset && offset < end.directive.range.begin)
         suppressed = matches(begin, rule) || suppressed;
     }
@@ -478,9 +481,10 @@ private:
         p.message = "malformed suppression " + quoted(m_.text(d.range)) + ": " + d.error;
         if (!noLint) p.message += "; it suppresses nothing";
       } else {
+        const std::string noLint(kNoLintWord);
         p.message = d.kind == DirectiveKind::NoLintBegin
-                        ? "unmatched " + quoted(m_.text(d.range)) + ": no NOLINTEND with the same checks follows it, so it suppresses nothing"
-                        : "unmatched " + quoted(m_.text(d.range)) + ": no NOLINTBEGIN with the same checks comes before it";
+                        ? "unmatched " + quoted(m_.text(d.range)) + ": no " + noLint + "E" "ND with the same checks follows it, so it suppresses nothing"
+                        : "unmatched " + quoted(m_.text(d.range)) + ": no " + noLint + "BEG" "IN with the same checks comes before it";
       }
       return p;
     }

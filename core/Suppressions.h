@@ -9,8 +9,9 @@
 // A `lambda-lint: ignore` directive may sit in any comment of any language. Trailing code, it
 // covers the findings that start on its line(s); alone on its line(s), the findings that start
 // on the next line holding code (blank lines and comment-only lines are passed over). In C++,
-// clang-tidy's NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/NOLINTEND work as clang-tidy reads them,
-// with lambda-lint's rules named `lambda-<rule>` and clang-tidy's globs (`lambda-*`).
+// clang-tidy's NOLINT comments (the plain form and the NEXTLINE, BEGIN and END forms) work as
+// clang-tidy reads them, with lambda-lint's rules named `lambda-<rule>` and clang-tidy's globs
+// (`lambda-*`). (No directive is spelt whole in this file's comments: clang-tidy lints it.)
 // Findings about a whole deployment package cannot be suppressed inline.
 //
 // This file is language-neutral: it parses directives, decides which findings they cover and
@@ -32,22 +33,25 @@ inline constexpr std::string_view kTidyPrefix = "lambda-";
 
 enum class DirectiveKind {
   Ignore,         // lambda-lint: ignore[...]
-  NoLint,         // NOLINT(...): its own line
-  NoLintNextLine, // NOLINTNEXTLINE(...): the next line
-  NoLintBegin,    // NOLINTBEGIN(...): up to the matching NOLINTEND(...)
+  NoLint,         // the plain form: its own line
+  NoLintNextLine, // the NEXTLINE form: the next line
+  NoLintBegin,    // the BEGIN form: up to the matching END form
   NoLintEnd,
 };
 
 /// One entry of a directive's list, as written (trimmed).
 struct DirectiveItem {
-  std::string name; // "client-in-handler"; for NOLINT a clang-tidy glob: "lambda-*", "-foo"
+  /// "client-in-handler"; in clang-tidy's lists a glob: "lambda-*", "-foo"
+  std::string name;
   ByteRange range;
 };
 
 struct Directive {
   DirectiveKind kind = DirectiveKind::Ignore;
-  ByteRange range;       // "lambda-lint: ignore[a, b]", "NOLINTNEXTLINE(lambda-a)"
-  bool hasList = false;  // false: bare (`lambda-lint: ignore`, `NOLINT`), every rule
+  /// "lambda-lint: ignore[a, b]", or clang-tidy's word with its list.
+  ByteRange range;
+  /// False for a bare directive (`lambda-lint: ignore`, clang-tidy's word alone): every rule.
+  bool hasList = false;
   ByteRange list;        // between the brackets or parentheses, when hasList
   std::vector<DirectiveItem> items;
   /// Set when the directive is malformed: what is wrong with it. A malformed `lambda-lint:`

@@ -9,7 +9,7 @@
 // --fix-notes). The module links no clang-tidy library: those symbols come from the clang-tidy
 // executable that loads it.
 //
-// Suppressions: clang-tidy itself honours NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/END for the
+// Suppressions: clang-tidy itself honours its NOLINT comments (all their forms) for the
 // `lambda-*` checks. The plugin adds lambda-lint's own `// lambda-lint: ignore[rule]` (same
 // reading as the CLI, core/Suppressions.h), so a file suppressed for one is suppressed for the
 // other. Reporting suppressions that suppress nothing (unused-suppression) is the CLI's.
