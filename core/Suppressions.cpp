@@ -100,8 +100,9 @@ void parseIgnore(std::string_view text, uint32_t offset, std::vector<Directive>&
     Directive d;
     d.kind = DirectiveKind::Ignore;
     if (!colon || !ignore) {
-      // Prose that mentions lambda-lint, unless it is a directive with a mistake in it.
-      if (!bracket || word.empty()) continue;
+      // Prose that mentions lambda-lint, unless it is a directive with a mistake in it:
+      // `lambda-lint ignore[...]` or `lambda-lint: <word>[...]`.
+      if (!bracket || word.empty() || (!colon && !ignore)) continue;
       const size_t close = text.find(']', next);
       const size_t end = close == std::string_view::npos ? contentEnd(text) : close + 1;
       d.range = at(offset, found, std::max(end, wordEnd));

@@ -66,7 +66,8 @@ TEST(SuppressionParse, BareIgnoreMayBeFollowedByAReason) {
 TEST(SuppressionParse, ProseIsNoDirective) {
   for (std::string_view c : {"# checked by lambda-lint: the client is hoisted", "# my-lambda-lint: ignore[x]",
                              "# lambda-linter: ignore[x]", "# lambda-lint: ignored on purpose",
-                             "# see lambda-lint", "// NOLINT(lambda-client-in-handler)"}) {
+                             "# see lambda-lint", "# run lambda-lint with [options]",
+                             "// NOLINT(lambda-client-in-handler)"}) {
     EXPECT_TRUE(parse(c).empty()) << c;
   }
 }
