@@ -13,6 +13,7 @@ std::unique_ptr<Check> makeHeavyInit();
 std::unique_ptr<Check> makePackageTooLarge();
 std::unique_ptr<Check> makePackageBundlesRuntimeSdk();
 std::unique_ptr<Check> makePackageDevArtifacts();
+std::unique_ptr<Check> makeUnusedSuppression();
 
 const std::vector<std::unique_ptr<Check>>& allChecks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
@@ -27,6 +28,7 @@ const std::vector<std::unique_ptr<Check>>& allChecks() {
     v.push_back(makePackageTooLarge());
     v.push_back(makePackageBundlesRuntimeSdk());
     v.push_back(makePackageDevArtifacts());
+    v.push_back(makeUnusedSuppression());
     return v;
   }();
   return checks;

@@ -159,6 +159,16 @@ struct Function {
   std::string handlerReason; // "named lambda_handler", "route of `app` served by Mangum", ...
 };
 
+/// A comment of the file (`# ...`, `// ...`, `/* ... */`) as its parser read it: never text in a
+/// string, nor (C++) a comment in code the preprocessor skips or in an included file. Inline
+/// suppressions (core/Suppressions.h) are read from these.
+struct Comment {
+  ByteRange range; // the whole comment, its markers included
+  /// Nothing but whitespace before it on its first line and after it on its last line. False
+  /// for a comment that trails code (`x = 1  # ...`) or shares its line with code otherwise.
+  bool ownLine = false;
+};
+
 /// A name bound at module scope.
 struct ModuleBinding {
   uint32_t offset = 0;   // where it is first bound
@@ -175,6 +185,8 @@ struct Module {
   std::vector<Block> blocks;
   std::vector<NameUse> uses;
   std::unordered_map<std::string, ModuleBinding> moduleNames;
+  /// Every comment of the file, in source order, collected while the frontend lowers it.
+  std::vector<Comment> comments;
   /// Parse problems and other notes about the file (syntax errors, truncated analysis).
   std::vector<Notice> notices;
   bool hasSyntaxErrors = false;

@@ -97,6 +97,16 @@ uint32_t SourceFile::lineEndWithNewline(uint32_t line) const {
   return lineStarts_[line];
 }
 
+bool SourceFile::aloneOnLines(ByteRange r) const {
+  // The line of the range's last byte: a range that ends with its line's newline ends there.
+  const uint32_t first = position(r.begin).line, lastLine = position(r.end > r.begin ? r.end - 1 : r.end).line;
+  const std::string_view before = std::string_view(text_).substr(lineStart(first), r.begin - lineStart(first));
+  const std::string_view last = lineText(lastLine);
+  const size_t endInLine = std::min<size_t>(last.size(), r.end - lineStart(lastLine));
+  auto blank = [](std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; };
+  return blank(before) && blank(last.substr(endInLine));
+}
+
 std::string_view SourceFile::indentationAt(uint32_t offset) const {
   std::string_view line = lineText(position(offset).line);
   size_t n = line.find_first_not_of(" \t");

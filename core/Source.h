@@ -40,6 +40,8 @@ public:
   uint32_t lineStart(uint32_t line) const { return lineStarts_.at(line - 1); }
   /// Byte offset just past the line terminator of `line` (or end of text).
   uint32_t lineEndWithNewline(uint32_t line) const;
+  /// Only spaces and tabs precede `r` on its first line and follow it on its last line.
+  bool aloneOnLines(ByteRange r) const;
   /// Leading whitespace of the line holding `offset`.
   std::string_view indentationAt(uint32_t offset) const;
 

@@ -5,12 +5,13 @@ Modeled on clang-tidy's check_clang_tidy.py. In a lit test:
 
     # RUN: %check_lambda_lint %s client-in-handler %t
     # RUN: %check_lambda_lint --unsafe-fixes %s client-in-handler %t -- --handler %t.py:process
+    # RUN: %check_lambda_lint %s client-in-handler,unused-suppression %t
 
 (`//` instead of `#` in JS/TS/C++ files). Usage:
 
     check_lambda_lint.py [--binary B] [--filecheck F] [--unsafe-fixes | --no-fix]
                          [--check-suffix=SUF[,SUF...]] [--cxx CXX] [--cxx-include DIR ...]
-                         <test-file> <rule> <temp> [-- <lambda-lint args>]
+                         <test-file> <rule>[,<rule>...] <temp> [-- <lambda-lint args>]
 
 Expectations are comments in the test file:
 
@@ -23,7 +24,7 @@ Steps:
  1. Copy the test file to `<temp>.<ext>` with the text of every CHECK-* comment blanked (the
     comment marker stays, so line numbers do not move). lambda-lint lints and fixes that copy,
     so extra arguments that name the file use `%t.<ext>`.
- 2. Run `lambda-lint --format text --select RULE [--fix [--unsafe-fixes]] <copy> <args>`.
+ 2. Run `lambda-lint --format text --select RULE[,RULE...] [--fix [--unsafe-fixes]] <copy> <args>`.
     Exit status 0 (no findings) and 1 (findings) are fine; anything else fails.
  3. FileCheck the diagnostics (path of the copy stripped to `:LINE:COL: ...`) against
     CHECK-MESSAGES / CHECK-NOTES. Without either, lambda-lint must report nothing.
@@ -31,7 +32,7 @@ Steps:
     fix changed the file, the result must still parse (Python: compile(); JavaScript:
     node --check; C++: `CXX -fsyntax-only -std=c++17 -I DIR...` with the --cxx-include
     directories; TypeScript and others: lambda-lint's own parse below). Then run lambda-lint
-    again (--format json, no --fix): no finding of RULE may still offer a fix of the applied
+    again (--format json, no --fix): no finding of the RULEs may still offer a fix of the applied
     kind (the fixes converged), and, if the file changed, no syntax-error notice may appear.
 """
 
@@ -137,6 +138,7 @@ class Checker:
         self.extra_args = extra_args
         self.input_file = args.input_file
         self.rule = args.rule
+        self.rules = set(filter(None, args.rule.split(",")))
         self.ext = os.path.splitext(self.input_file)[1]
         self.temp_file = args.temp_file + self.ext
         self.messages_file = args.temp_file + ".msg"
@@ -273,12 +275,12 @@ class Checker:
 
         problems = []
         for f in report.get("findings", []):
-            if f.get("rule") != self.rule:
+            if f.get("rule") not in self.rules:
                 continue
             kinds = sorted({fix.get("applicability") for fix in f.get("fixes", [])} & self.applied)
             if kinds:
                 problems.append(f"{f.get('path')}:{f.get('line')}:{f.get('column')}: {f.get('message')} "
-                                f"[{self.rule}] still offers a {'/'.join(kinds)} fix after --fix")
+                                f"[{f.get('rule')}] still offers a {'/'.join(kinds)} fix after --fix")
         if changed:
             for n in report.get("notices", []):
                 if "syntax error" in n.get("message", ""):
@@ -312,7 +314,7 @@ def parse_args(argv):
     parser.add_argument("--cxx-include", action="append", default=[], metavar="DIR",
                         help="include directory for that check (repeatable)")
     parser.add_argument("input_file")
-    parser.add_argument("rule")
+    parser.add_argument("rule", help="the rule to select, or several separated by commas")
     parser.add_argument("temp_file")
     return parser.parse_args(argv), extra
 

@@ -8,12 +8,18 @@
 // on the warning (applied by --fix), unsafe ones sit on an "unsafe fix" note (applied only with
 // --fix-notes). The module links no clang-tidy library: those symbols come from the clang-tidy
 // executable that loads it.
+//
+// Suppressions: clang-tidy itself honours its NOLINT comments (all their forms) for the
+// `lambda-*` checks. The plugin adds lambda-lint's own `// lambda-lint: ignore[rule]` (same
+// reading as the CLI, core/Suppressions.h), so a file suppressed for one is suppressed for the
+// other. Reporting suppressions that suppress nothing (unused-suppression) is the CLI's.
 #include "checks/Check.h"
 #include "core/Analysis.h"
 #include "core/Catalogue.h"
 #include "core/DataDir.h"
 #include "core/ImportCosts.h"
 #include "core/InitCost.h"
+#include "core/Suppressions.h"
 #include "frontends/Frontend.h"
 #include "frontends/cpp/CppFrontend.h"
 #include "tool/Config.h"
@@ -25,6 +31,7 @@
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Preprocessor.h>
 
 #include <algorithm>
 #include <array>
@@ -69,7 +76,8 @@ const Configuration& configuration() {
 /// after all matching is done), so a later ASTContext at the same address never sees it.
 class LoweredCache {
 public:
-  const Lowered& get(clang::ASTContext& ctx) {
+  /// The lowered translation unit of `ctx`; `comments` collected its main file's comments.
+  const Lowered& get(clang::ASTContext& ctx, const CppCommentCollector& comments) {
     const std::lock_guard<std::mutex> lock(mutex_);
     auto it = cache_.find(&ctx);
     if (it != cache_.end()) return *it->second;
@@ -88,7 +96,8 @@ public:
     options.catalogue = &lowered->profile->catalogue;
     options.handlers = lowered->profile->handlersFor(lowered->path);
     for (const std::string& h : options.handlers) options.handlerOrigins[h] = lowered->profile->configPath;
-    lowered->module = lowerCppAst(ctx, std::move(file), options);
+    std::vector<Comment> fileComments = comments.comments(*file);
+    lowered->module = lowerCppAst(ctx, std::move(file), options, std::move(fileComments));
     lowered->module.hasSyntaxErrors = ctx.getDiagnostics().hasErrorOccurred();
     lowered->invocation = std::make_unique<InvocationAnalysis>(lowered->module);
     lowered->weights = lowered->profile->costs->weigh(lowered->module);
@@ -132,6 +141,13 @@ public:
     return lang.CPlusPlus;
   }
 
+  void registerPPCallbacks(const clang::SourceManager& /*sm*/, clang::Preprocessor* pp,
+                           clang::Preprocessor* /*moduleExpanderPP*/) override {
+    // Each check collects for itself: a check lives for one translation unit, so the handler
+    // never outlives what it listens to, and the copies cost a few ranges per comment.
+    comments_.attach(*pp);
+  }
+
   void registerMatchers(clang::ast_matchers::MatchFinder* finder) override {
     finder->addMatcher(clang::ast_matchers::translationUnitDecl().bind("tu"), this);
   }
@@ -148,7 +164,7 @@ public:
     }
     clang::ASTContext& ctx = *result.Context;
     context_ = &ctx;
-    const Lowered& lowered = loweredCache().get(ctx);
+    const Lowered& lowered = loweredCache().get(ctx, comments_);
     reportConfigurationErrors();
     const std::vector<const Check*> enabled = lowered.profile->checksFor(lowered.path);
     if (std::find(enabled.begin(), enabled.end(), &check_) == enabled.end()) return;
@@ -156,6 +172,7 @@ public:
                           editorFor(Language::Cpp), *lowered.profile->costs, lowered.weights, lowered.init};
     std::vector<Finding> findings;
     check_.run(cc, findings);
+    suppress(lowered.module, findings);
     const clang::SourceManager& sm = ctx.getSourceManager();
     const clang::SourceLocation start = sm.getLocForStartOfFile(sm.getMainFileID());
     auto at = [&](uint32_t offset) { return start.getLocWithOffset(static_cast<int>(offset)); };
@@ -204,6 +221,7 @@ public:
   void onEndOfTranslationUnit() override {
     if (context_) loweredCache().drop(context_);
     context_ = nullptr;
+    comments_.detach();
   }
 
 private:
@@ -220,8 +238,21 @@ private:
     }
   }
 
+  /// Drops the findings a `lambda-lint: ignore[...]` covers (NOLINT is clang-tidy's business).
+  void suppress(const Module& module, std::vector<Finding>& findings) const {
+    SuppressionRules rules;
+    for (const auto& c : allChecks())
+      (c->onPackages() ? rules.packageRules : rules.sourceRules).emplace_back(c->info().id);
+    rules.ran.emplace_back(check_.info().id);
+    SuppressionOptions options;
+    options.noLint = false;
+    options.reportUnused = false;
+    applySuppressions(module, findings, rules, options);
+  }
+
   const Check& check_;
   const clang::ASTContext* context_ = nullptr;
+  CppCommentCollector comments_;
 };
 
 class LambdaLintTidyModule final : public clang::tidy::ClangTidyModule {

@@ -1,5 +1,6 @@
 #include "tool/Driver.h"
 
+#include "checks/UnusedSuppression.h"
 #include "core/DataDir.h"
 #include "core/Glob.h"
 #include "core/Rules.h"
@@ -100,7 +101,9 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
   const std::vector<ImportWeight> weights = costs.weigh(module);
   out.init = costs.estimate(module, weights);
   const CheckContext ctx{module, profile.catalogue, invocation, editorFor(language), costs, weights, out.init};
-  for (const Check* check : profile.checksFor(absolute)) check->run(ctx, out.findings);
+  const std::vector<const Check*> checks = profile.checksFor(absolute);
+  for (const Check* check : checks) check->run(ctx, out.findings);
+  applyInlineSuppressions(module, checks, out.findings, out.notices);
   profile.applySeverity(out.findings);
   // Fixes are verified by re-parsing; a file that does not parse or decode cannot be verified.
   if (out.hasSyntaxErrors || !out.validUtf8)

@@ -11,6 +11,7 @@ from aws_lambda_powertools.utilities import parameters
 # Module scope: one client per execution environment, reused by warm invocations.
 sqs = boto3.client("sqs")
 ssm = boto3.client("ssm")
+sts = boto3.client("sts")
 
 _conn = None
 _warehouses = None
@@ -52,6 +53,15 @@ def s3_in(region: str):
     return boto3.client("s3", region_name=region)
 
 
+def supplier_queue(role_arn: str):
+    """The supplier's own queue, reached through a role in their account. The client carries
+    credentials for this order's supplier, valid for an hour: it is made per order on purpose."""
+    creds = sts.assume_role(RoleArn=role_arn, RoleSessionName="inventory")["Credentials"]
+    # lambda-lint: ignore[client-in-handler]
+    return boto3.client("sqs", aws_access_key_id=creds["AccessKeyId"],
+                        aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+
+
 def handler(event, context):
     # Powertools caches the parameter for max_age seconds.
     threshold = int(parameters.get_parameter("/inventory/low-stock-threshold", max_age=300))
@@ -70,6 +80,9 @@ def handler(event, context):
     for item in low:
         sqs.send_message(QueueUrl=os.environ["RESTOCK_QUEUE_URL"], MessageBody=json.dumps(item))
         client("sns").publish(TopicArn=os.environ["ALERTS_TOPIC_ARN"], Message=f"{item['sku']}: {item['left']} left")
+    if low and "supplierRoleArn" in order:
+        supplier_queue(order["supplierRoleArn"]).send_message(QueueUrl=order["supplierQueueUrl"],
+                                                             MessageBody=json.dumps(low))
     snapshot = json.dumps({"order": order["pk"], "low": low, "warehouses": warehouses()})
     s3_in(os.environ["DR_REGION"]).put_object(Bucket=os.environ["DR_BUCKET"], Key=f"reservations/{order['pk']}.json",
                                               Body=snapshot)

@@ -8,8 +8,10 @@
 #include <clang/Basic/DiagnosticLex.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Basic/Version.h>
-#include <clang/Frontend/ASTUnit.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
 #include <clang/Lex/Lexer.h>
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -625,7 +628,105 @@ private:
   std::vector<std::pair<const clang::Expr*, int>> runHandlerArgs_;
 };
 
+/// Parses one translation unit and lowers it in the same pass: the comment collector listens to
+/// the preprocessor while the parse runs, and the AST is lowered as soon as it is complete.
+class LowerAction final : public clang::ASTFrontendAction {
+public:
+  using Lower = std::function<void(clang::ASTContext&, std::vector<Comment>)>;
+  LowerAction(const SourceFile& file, Lower lower) : file_(file), lower_(std::move(lower)) {}
+
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci,
+                                                        llvm::StringRef /*file*/) override {
+    comments_.attach(ci.getPreprocessor());
+    return std::make_unique<Consumer>(*this);
+  }
+  void EndSourceFileAction() override { comments_.detach(); }
+
+private:
+  class Consumer final : public clang::ASTConsumer {
+  public:
+    explicit Consumer(LowerAction& action) : action_(action) {}
+    void HandleTranslationUnit(clang::ASTContext& ctx) override {
+      action_.lower_(ctx, action_.comments_.comments(action_.file_));
+    }
+
+  private:
+    LowerAction& action_;
+  };
+
+  const SourceFile& file_;
+  Lower lower_;
+  CppCommentCollector comments_;
+};
+
+/// Runs LowerAction for the first compile command of the file only (a database may list a file
+/// more than once; one parse is enough).
+class LowerActionFactory final : public clang::tooling::FrontendActionFactory {
+public:
+  LowerActionFactory(const SourceFile& file, LowerAction::Lower lower)
+      : file_(file), lower_(std::move(lower)) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<LowerAction>(file_, [this](clang::ASTContext& ctx, std::vector<Comment> comments) {
+      lower_(ctx, std::move(comments));
+      lowered = true;
+    });
+  }
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> invocation, clang::FileManager* files,
+                     std::shared_ptr<clang::PCHContainerOperations> pch,
+                     clang::DiagnosticConsumer* diagnostics) override {
+    if (lowered) return true;
+    return FrontendActionFactory::runInvocation(std::move(invocation), files, std::move(pch), diagnostics);
+  }
+  bool lowered = false;
+
+private:
+  const SourceFile& file_;
+  LowerAction::Lower lower_;
+};
+
 } // namespace
+
+class CppCommentCollector::Handler final : public clang::CommentHandler {
+public:
+  bool HandleComment(clang::Preprocessor& pp, clang::SourceRange range) override {
+    const clang::SourceManager& sm = pp.getSourceManager();
+    const auto [beginFile, begin] = sm.getDecomposedLoc(range.getBegin());
+    const auto [endFile, end] = sm.getDecomposedLoc(range.getEnd());
+    if (beginFile == sm.getMainFileID() && endFile == beginFile && begin <= end)
+      ranges.push_back({begin, end});
+    return false; // no token pushed
+  }
+  clang::Preprocessor* attachedTo = nullptr;
+  std::vector<ByteRange> ranges;
+};
+
+CppCommentCollector::CppCommentCollector() = default;
+// A preprocessor outlives what its comment handlers collect for (the tool's action, a
+// clang-tidy check); owners detach while it exists.
+CppCommentCollector::~CppCommentCollector() = default;
+
+void CppCommentCollector::attach(clang::Preprocessor& pp) {
+  detach();
+  handler_ = std::make_unique<Handler>();
+  pp.addCommentHandler(handler_.get());
+  handler_->attachedTo = &pp;
+}
+
+void CppCommentCollector::detach() {
+  if (!handler_ || !handler_->attachedTo) return;
+  handler_->attachedTo->removeCommentHandler(handler_.get());
+  handler_->attachedTo = nullptr;
+}
+
+std::vector<Comment> CppCommentCollector::comments(const SourceFile& file) const {
+  std::vector<Comment> out;
+  if (!handler_) return out;
+  out.reserve(handler_->ranges.size());
+  for (const ByteRange& r : handler_->ranges)
+    if (r.end <= file.text().size()) out.push_back({r, file.aloneOnLines(r)});
+  std::ranges::sort(out, {}, [](const Comment& c) { return c.range.begin; });
+  return out;
+}
 
 Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& options) {
   Module m;
@@ -694,21 +795,23 @@ Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& o
   tool.setDiagnosticConsumer(&diagnostics);
   tool.setPrintErrorMessage(false);
 
-  std::vector<std::unique_ptr<clang::ASTUnit>> asts;
-  tool.buildASTs(asts);
+  Module lowered;
+  LowerActionFactory factory(*m.file, [&](clang::ASTContext& ctx, std::vector<Comment> comments) {
+    lowered = lowerCppAst(ctx, m.file, options, std::move(comments));
+  });
+  tool.run(&factory);
   for (Notice& n : diagnostics.notices) m.notices.push_back(std::move(n));
   if (diagnostics.dropped)
     m.notices.push_back({Level::Error, path, std::nullopt,
                          "C++: " + std::to_string(diagnostics.dropped) + " more error(s)"});
   if (diagnostics.getNumErrors() > 0) m.hasSyntaxErrors = true;
-  if (asts.empty() || !asts.front())
+  if (!factory.lowered)
     return fail("C++: Clang could not parse this file with the given compile command");
   if (m.hasSyntaxErrors)
     m.notices.push_back({Level::Warning, path, std::nullopt,
                          "C++ did not compile cleanly; findings in this file may be incomplete and "
                          "no fixes are offered"});
 
-  Module lowered = lowerCppAst(asts.front()->getASTContext(), m.file, options);
   for (Notice& n : lowered.notices) m.notices.push_back(std::move(n));
   lowered.notices = std::move(m.notices);
   lowered.hasSyntaxErrors = m.hasSyntaxErrors;
@@ -716,10 +819,11 @@ Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& o
 }
 
 Module lowerCppAst(clang::ASTContext& context, std::shared_ptr<const SourceFile> file,
-                   const FrontendOptions& options) {
+                   const FrontendOptions& options, std::vector<Comment> comments) {
   Module m;
   m.language = Language::Cpp;
   m.file = std::move(file);
+  m.comments = std::move(comments);
   Lowering lowering(m, context, options);
   lowering.run();
   return m;

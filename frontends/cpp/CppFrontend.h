@@ -18,9 +18,33 @@
 
 namespace clang {
 class ASTContext;
+class Preprocessor;
 } // namespace clang
 
 namespace ll {
+
+/// Collects the comments of the main file as the preprocessor lexes it (a clang::CommentHandler,
+/// so the parse is the only pass over the file). Comments in included files and in code the
+/// preprocessor skips (`#if 0`, a false `#ifdef`) are not collected: the compiler never sees
+/// that code, so no finding can be there.
+class CppCommentCollector {
+public:
+  CppCommentCollector();
+  ~CppCommentCollector();
+  CppCommentCollector(const CppCommentCollector&) = delete;
+  CppCommentCollector& operator=(const CppCommentCollector&) = delete;
+
+  /// Starts collecting from `pp`, before it enters the main file.
+  void attach(clang::Preprocessor& pp);
+  /// Stops collecting; call it while the preprocessor still exists.
+  void detach();
+  /// The comments collected so far, in source order; `file` holds the main file's text.
+  std::vector<Comment> comments(const SourceFile& file) const;
+
+private:
+  class Handler;
+  std::unique_ptr<Handler> handler_;
+};
 
 /// Parses `file` as C++ (one parse) with the compile command from options.compileDatabaseDir
 /// (when set) plus options.compileArgs. The text parsed is file->text(), not what is on disk.
@@ -29,9 +53,10 @@ namespace ll {
 Module lowerCpp(std::shared_ptr<const SourceFile> file, const FrontendOptions& options);
 
 /// Lowers a translation unit that is already parsed (clang-tidy's, for the plugin in tidy/).
-/// `file` holds the text of the context's main file (byte offsets index it). Parse errors are
-/// the host's business: the module carries no notices about them and hasSyntaxErrors is false.
+/// `file` holds the text of the context's main file (byte offsets index it); `comments` are its
+/// comments (a CppCommentCollector's), which become Module::comments. Parse errors are the
+/// host's business: the module carries no notices about them and hasSyntaxErrors is false.
 Module lowerCppAst(clang::ASTContext& context, std::shared_ptr<const SourceFile> file,
-                   const FrontendOptions& options);
+                   const FrontendOptions& options, std::vector<Comment> comments = {});
 
 } // namespace ll

@@ -183,6 +183,7 @@ public:
     tree_ = ts::parseModule(m_, lang, languageLabel());
     if (!tree_) return std::move(m_);
     TSNode root = ts_tree_root_node(tree_.get());
+    collectComments(root);
     scopes_.push_back(Scope{});
     scopes_.back().functionScope = true;
     thisStack_.push_back(Value{});
@@ -200,6 +201,15 @@ public:
 private:
   const char* languageLabel() const {
     return m_.language == Language::JavaScript ? "JavaScript" : "TypeScript";
+  }
+
+  /// Module::comments: `//` and `/* */` comments (`comment` nodes; not the legacy `<!--`).
+  void collectComments(TSNode root) {
+    std::vector<uint32_t> starts;
+    for (size_t i = src_.find('/'); i != std::string_view::npos && i + 1 < src_.size();
+         i = src_.find('/', i + 1))
+      if (src_[i + 1] == '/' || src_[i + 1] == '*') starts.push_back(static_cast<uint32_t>(i));
+    ts::collectComments(m_, root, "comment", starts);
   }
 
   // ---- helpers over text -------------------------------------------------------------------

@@ -78,19 +78,26 @@ bool looksLikeService(std::string_view s) {
 /// tree-sitter-python's external scanner takes time quadratic in the length of a run of
 /// comment-only lines (20,000 of them take 20 s). Comment-only lines are no code, so in runs
 /// longer than kLongRun the parser reads them as blank lines of the same length instead; lines
-/// with a quote are kept, in case the run is inside a triple-quoted string. Returns an empty
-/// string when the file has no such run.
-std::string blankLongCommentRuns(std::string_view src) {
+/// with a quote are kept, in case the run is inside a triple-quoted string. `text` is empty when
+/// the file has no such run; `runs` holds the comments of each blanked run, which the tree then
+/// does not have.
+struct BlankedComments {
+  std::string text;
+  std::vector<std::vector<ByteRange>> runs;
+};
+
+BlankedComments blankLongCommentRuns(std::string_view src) {
   constexpr size_t kLongRun = 64;
-  std::string out;
-  size_t runStart = 0, runLines = 0;
-  auto flush = [&](size_t end) {
-    if (runLines > kLongRun) {
-      if (out.empty()) out.assign(src);
-      for (size_t i = runStart; i < end; ++i)
-        if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
+  BlankedComments out;
+  std::vector<ByteRange> run;
+  auto flush = [&] {
+    if (run.size() > kLongRun) {
+      if (out.text.empty()) out.text.assign(src);
+      for (size_t i = src.rfind('\n', run.front().begin) + 1; i < run.back().end; ++i)
+        if (out.text[i] != '\n' && out.text[i] != '\r') out.text[i] = ' ';
+      out.runs.push_back(std::move(run));
     }
-    runLines = 0;
+    run.clear();
   };
   size_t pos = 0;
   while (pos < src.size()) {
@@ -101,13 +108,15 @@ std::string blankLongCommentRuns(std::string_view src) {
     const bool comment = first != std::string_view::npos && line[first] == '#' &&
                          line.find_first_of("\"'\\") == std::string_view::npos;
     if (comment) {
-      if (runLines++ == 0) runStart = pos;
+      size_t last = line.size();
+      while (last > first && (line[last - 1] == '\n' || line[last - 1] == '\r')) --last;
+      run.push_back({static_cast<uint32_t>(pos + first), static_cast<uint32_t>(pos + last)});
     } else {
-      flush(pos);
+      flush();
     }
     pos = end;
   }
-  flush(src.size());
+  flush();
   return out;
 }
 
@@ -121,11 +130,12 @@ public:
   }
 
   Module run() {
-    const std::string parserText = blankLongCommentRuns(src_);
+    const BlankedComments blanked = blankLongCommentRuns(src_);
     tree_ = ts::parseModule(m_, tree_sitter_python(), "Python",
-                            parserText.empty() ? std::string_view() : std::string_view(parserText));
+                            blanked.text.empty() ? std::string_view() : std::string_view(blanked.text));
     if (!tree_) return std::move(m_);
     TSNode root = ts_tree_root_node(tree_.get());
+    collectComments(root, blanked);
     scopes_.push_back(Scope{});
     collect(root, -1, -1, "", 0, nullptr);
     walkBlock(root, /*functionBody=*/false);
@@ -136,6 +146,27 @@ public:
   }
 
 private:
+  /// Module::comments: the tree's comment nodes, and the comment lines the parser did not see
+  /// (blanked runs outside strings).
+  void collectComments(TSNode root, const BlankedComments& blanked) {
+    const std::string_view parsed = blanked.text.empty() ? std::string_view(src_) : blanked.text;
+    std::vector<uint32_t> hashes;
+    for (size_t i = parsed.find('#'); i != std::string_view::npos; i = parsed.find('#', i + 1))
+      hashes.push_back(static_cast<uint32_t>(i));
+    ts::collectComments(m_, root, "comment", hashes);
+    if (blanked.runs.empty()) return;
+    for (const std::vector<ByteRange>& run : blanked.runs) {
+      // A run has no quote, so it is all inside one string or all outside any.
+      bool inString = false;
+      for (TSNode n = ts_node_descendant_for_byte_range(root, run.front().begin, run.front().begin);
+           !ts::isNull(n) && !inString; n = ts_node_parent(n))
+        inString = is(n, "string");
+      if (inString) continue;
+      for (const ByteRange& r : run) m_.comments.push_back({r, true});
+    }
+    std::ranges::sort(m_.comments, {}, [](const Comment& c) { return c.range.begin; });
+  }
+
   // ---- helpers over text -------------------------------------------------------------------
   std::string_view text(TSNode n) const { return ts::text(n, src_); }
   std::string str(TSNode n) const { return std::string(text(n)); }

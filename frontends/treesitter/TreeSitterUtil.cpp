@@ -114,6 +114,34 @@ ByteRange wholeLines(const SourceFile& file, ByteRange statement, std::string_vi
   return {file.lineStart(b.line), file.lineEndWithNewline(e.line)};
 }
 
+void collectComments(Module& m, TSNode root, std::string_view commentType,
+                     const std::vector<uint32_t>& starts) {
+  if (isNull(root) || starts.empty()) return;
+  size_t next = 0; // the first start not yet passed
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (;;) {
+    const TSNode n = ts_tree_cursor_current_node(&cursor);
+    const uint32_t begin = ts_node_start_byte(n), end = ts_node_end_byte(n);
+    while (next < starts.size() && starts[next] < begin) ++next; // between tokens: no comment
+    if (next == starts.size()) break;
+    if (starts[next] < end) {
+      if (type(n) == commentType) {
+        m.comments.push_back({{begin, end}, m.file->aloneOnLines({begin, end})});
+        while (next < starts.size() && starts[next] < end) ++next;
+      } else if (ts_tree_cursor_goto_first_child(&cursor)) {
+        continue;
+      } else {
+        while (next < starts.size() && starts[next] < end) ++next; // in a string or other token
+      }
+    }
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 Notice tooDeepNotice(const SourceFile& file, uint32_t offset, int maxDepth) {
   return {Level::Warning, file.path(), file.position(offset),
           "code nested more than " + std::to_string(maxDepth) + " levels deep was not analysed"};

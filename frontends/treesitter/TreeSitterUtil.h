@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 #include <tree_sitter/api.h>
 
 extern "C" {
@@ -69,6 +70,16 @@ TreePtr parseModule(Module& m, const TSLanguage* language, std::string_view lang
 /// The whole lines a statement occupies (indentation and final newline included) when nothing
 /// but indentation precedes it and nothing but a `lineComment` comment follows it; else empty.
 ByteRange wholeLines(const SourceFile& file, ByteRange statement, std::string_view lineComment);
+
+/// Appends to m.comments every node of type `commentType` in the tree under `root`, in source
+/// order. Comments are extras, which the grammar lets sit under any node, and the lowering walk
+/// goes only where the model needs it (and only so deep), so it cannot be the one to find them.
+/// This descent enters only the nodes whose range holds one of `starts` (sorted byte offsets
+/// where a comment could begin: every `#`, or every `//` and `/*`): a file without comments
+/// costs a glance at the root's children, one with comments about their number times the
+/// depth of the tree.
+void collectComments(Module& m, TSNode root, std::string_view commentType,
+                     const std::vector<uint32_t>& starts);
 
 /// The notice for code nested deeper than a frontend walks.
 Notice tooDeepNotice(const SourceFile& file, uint32_t offset, int maxDepth);

@@ -51,7 +51,7 @@ class CheckLambdaLintTest(unittest.TestCase):
             f.write(f'#!/bin/sh\nexec "{sys.executable}" "{FAKE}" "$@"\n')
         os.chmod(self.binary, 0o755)
 
-    def check(self, source, findings=(), name="test.py", options=(), extra=(), exit=None):
+    def check(self, source, findings=(), name="test.py", options=(), extra=(), exit=None, rule=RULE):
         """Runs check_lambda_lint.py on `source`; returns (exit status, output)."""
         path = os.path.join(self.dir, name)
         with open(path, "w") as f:
@@ -63,7 +63,7 @@ class CheckLambdaLintTest(unittest.TestCase):
         with open(spec_path, "w") as f:
             json.dump(spec, f)
         cmd = [sys.executable, CHECK, "--binary", self.binary, "--filecheck", FILECHECK,
-               *options, path, RULE, os.path.join(self.dir, "out", "test.tmp")]
+               *options, path, rule, os.path.join(self.dir, "out", "test.tmp")]
         if extra:
             cmd += ["--", *extra]
         env = dict(os.environ, FAKE_LAMBDA_LINT_SPEC=spec_path)
@@ -135,6 +135,18 @@ class CheckLambdaLintTest(unittest.TestCase):
         # The fix rewrites the call into another one the rule flags again.
         again = dict(FINDING, fix={"applicability": "safe", "replacement": 'boto3.client("s3") or boto3.client("s3")'})
         self.assertFails(HANDLER + EXPECT_MESSAGE, [again], expect="still offers a safe fix")
+
+    def test_several_rules_are_selected_and_each_must_converge(self):
+        # The second rule's fix leaves what it flags in place: it never converges.
+        other = {"rule": "unused-suppression", "match": "import boto3", "message": "another finding",
+                 "fix": {"applicability": "safe", "replacement": "import boto3 as boto3"}}
+        source = HANDLER + EXPECT_MESSAGE + EXPECT_FIX
+        # Only the first rule is selected: the other one's finding is not reported.
+        self.assertPasses(source, [FINDING, other])
+        both = source.replace("import boto3\n", "import boto3\n# CHECK-MESSAGES: :[[@LINE-1]]:1: warning: "
+                              "another finding [unused-suppression]\n", 1)
+        self.assertFails(both, [FINDING, other], rule=RULE + ",unused-suppression",
+                         expect="[unused-suppression] still offers a safe fix")
 
     def test_unsafe_fix_applied_only_with_unsafe_fixes(self):
         unsafe = dict(FINDING, fix={"applicability": "unsafe", "replacement": "S3"})
