@@ -125,14 +125,7 @@ Catalogue Catalogue::fromNode(const YAML::Node& root, std::string_view origin) {
 }
 
 const Catalogue& Catalogue::builtin() {
-  static const Catalogue cat = [] {
-    const DataFile file = readDataFile("catalogue.yaml");
-    try {
-      return parse(file.text, file.origin);
-    } catch (const std::runtime_error& e) {
-      throw DataError(std::string("bad data file ") + e.what());
-    }
-  }();
+  static const Catalogue cat = parseDataFile("catalogue.yaml", &Catalogue::parse);
   return cat;
 }
 

@@ -34,6 +34,17 @@ struct DataFile {
 /// else the embedded copy. Throws DataError when the installed file cannot be read.
 DataFile readDataFile(std::string_view name);
 
+/// Data file `name` parsed with `parse(text, origin)`; a parse error becomes a DataError.
+template <class Parse>
+auto parseDataFile(std::string_view name, Parse parse) {
+  const DataFile file = readDataFile(name);
+  try {
+    return parse(file.text, file.origin);
+  } catch (const std::runtime_error& e) {
+    throw DataError(std::string("bad data file ") + e.what());
+  }
+}
+
 /// For --version: the data directory in use, or a sentence saying the built-in copy is used.
 std::string dataSourceDescription();
 

@@ -4,13 +4,16 @@
 
 namespace ll {
 
-bool globMatch(std::string_view pattern, std::string_view text) {
+namespace {
+
+/// `*` matches any run of characters, `?` (when `question`) any one; the rest match themselves.
+bool wildcardMatch(std::string_view pattern, std::string_view text, bool question) {
   size_t p = 0, t = 0, starP = std::string_view::npos, starT = 0;
   while (t < text.size()) {
     if (p < pattern.size() && pattern[p] == '*') {
       starP = p++;
       starT = t;
-    } else if (p < pattern.size() && pattern[p] == text[t]) {
+    } else if (p < pattern.size() && ((question && pattern[p] == '?') || pattern[p] == text[t])) {
       ++p;
       ++t;
     } else if (starP != std::string_view::npos) {
@@ -24,7 +27,8 @@ bool globMatch(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-namespace {
+/// One path segment: `*` and `?` never cross a '/', as there is none inside a segment.
+bool segmentMatch(std::string_view pattern, std::string_view text) { return wildcardMatch(pattern, text, true); }
 
 std::vector<std::string_view> segments(std::string_view s) {
   std::vector<std::string_view> out;
@@ -36,27 +40,6 @@ std::vector<std::string_view> segments(std::string_view s) {
     start = slash + 1;
   }
   return out;
-}
-
-/// One segment: `*` and `?` never cross a '/', as there is none inside a segment.
-bool segmentMatch(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0, starP = std::string_view::npos, starT = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      starP = p++;
-      starT = t;
-    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (starP != std::string_view::npos) {
-      p = starP + 1;
-      t = ++starT;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
 }
 
 /// Pattern segments [pi, end) against path segments [ti, end). `prefixOk`: the pattern may end
@@ -74,6 +57,8 @@ bool matchSegments(const std::vector<std::string_view>& pat, size_t pi,
 }
 
 } // namespace
+
+bool globMatch(std::string_view pattern, std::string_view text) { return wildcardMatch(pattern, text, false); }
 
 const char* pathGlobError(std::string_view pattern) {
   if (pattern.empty() || pattern == "/") return "an empty pattern";
@@ -100,15 +85,12 @@ bool pathGlobMatch(std::string_view pattern, std::string_view path, bool isDirec
   if (pat.empty() || segs.empty()) return false;
   // A directory-only pattern matches the path itself when it is a directory, or any directory
   // the path lies in (a prefix of its segments, never its last one when it is a file).
+  // The folders the path lies in: a pattern that matches a run of them ending before the last
+  // segment matches a folder that holds the path.
+  const std::vector<std::string_view> folders(segs.begin(), segs.end() - 1);
   auto tryAt = [&](size_t start) {
     if (matchSegments(pat, 0, segs, start, false)) return !dirOnly || isDirectory;
-    // Matching a proper prefix: that prefix is a directory holding the path.
-    for (size_t end = start + 1; end < segs.size(); ++end) {
-      std::vector<std::string_view> prefix(segs.begin() + static_cast<long>(start),
-                                           segs.begin() + static_cast<long>(end));
-      if (matchSegments(pat, 0, prefix, 0, false)) return true;
-    }
-    return false;
+    return start < folders.size() && matchSegments(pat, 0, folders, start, true);
   };
   if (anchored) return tryAt(0);
   for (size_t start = 0; start < segs.size(); ++start)

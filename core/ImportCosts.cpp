@@ -122,14 +122,7 @@ ImportCosts ImportCosts::parseUserSection(std::string_view yaml, std::string_vie
 }
 
 const ImportCosts& ImportCosts::builtin() {
-  static const ImportCosts costs = [] {
-    const DataFile file = readDataFile("import-costs.yaml");
-    try {
-      return parse(file.text, file.origin);
-    } catch (const std::runtime_error& e) {
-      throw DataError(std::string("bad data file ") + e.what());
-    }
-  }();
+  static const ImportCosts costs = parseDataFile("import-costs.yaml", &ImportCosts::parse);
   return costs;
 }
 
