@@ -73,7 +73,7 @@ public:
       return;
     }
     if (!languageForPath(path)) {
-      notice(Level::Note, path, "not a Python, JavaScript or TypeScript file; skipped");
+      notice(Level::Note, path, "not a Python, JavaScript, TypeScript or C++ source file (.cpp, .cc, .cxx); skipped");
       return;
     }
     if (isMinifiedBundle(fs::path(path).filename().string())) {

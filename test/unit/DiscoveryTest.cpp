@@ -157,7 +157,7 @@ TEST_F(DiscoveryTest, ExplicitFiles) {
   const Notice* txt = noticeFor(r, path("notes.txt"));
   ASSERT_NE(txt, nullptr);
   EXPECT_EQ(txt->level, Level::Note);
-  EXPECT_EQ(txt->message, "not a Python, JavaScript or TypeScript file; skipped");
+  EXPECT_EQ(txt->message, "not a Python, JavaScript, TypeScript or C++ source file (.cpp, .cc, .cxx); skipped");
   EXPECT_FALSE(txt->position.has_value());
   const Notice* min = noticeFor(r, path("dist/bundle.min.js"));
   ASSERT_NE(min, nullptr);
