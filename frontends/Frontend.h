@@ -4,6 +4,7 @@
 #include "core/Model.h"
 
 #include <memory>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -59,6 +60,16 @@ Module lower(Language language, std::shared_ptr<const SourceFile> file,
 /// Sets Import::sharedStatement on imports whose statement (same range) also imports another
 /// module. Frontends call it once their imports are recorded.
 void markSharedImportStatements(Module& m);
+
+/// Marks the handlers that `options.handlers` names (--handler FILE:FUNC, a configuration's
+/// `handlers.functions`), for every frontend alike: a function whose qualified name is the name,
+/// or one that `byPlainName(f)` allows to be named plainly (a top-level function) whose name
+/// is. `more(name)` may mark others (JavaScript's export names) and says whether it did. A name
+/// that matches nothing is a warning notice.
+void markNamedHandlers(Module& m, const FrontendOptions& options,
+                       const std::function<bool(size_t function)>& byPlainName,
+                       const std::function<void(size_t function, const std::string& reason)>& mark,
+                       const std::function<bool(const std::string& name)>& more = {});
 
 /// True when `text` parses without syntax errors in `language` (used to verify fixed files).
 bool parsesCleanly(Language language, const std::string& text);

@@ -557,17 +557,9 @@ private:
       m_.functions[f].handlerReason = reason;
     };
     if (!opts_.handlers.empty()) {
-      for (const std::string& h : opts_.handlers) {
-        bool found = false;
-        for (size_t f = 0; f < m_.functions.size(); ++f)
-          if (m_.functions[f].qualifiedName == h || m_.functions[f].name == h) {
-            mark(int(f), opts_.namedBy(h));
-            found = true;
-          }
-        if (!found)
-          m_.notices.push_back({Level::Warning, m_.file->path(), std::nullopt,
-                                opts_.namer(h) + " names '" + h + "', which is not defined in this file"});
-      }
+      markNamedHandlers(
+          m_, opts_, [](size_t) { return true; },
+          [&](size_t f, const std::string& reason) { mark(int(f), reason); });
       return;
     }
     for (const auto& [arg, call] : runHandlerArgs_) {

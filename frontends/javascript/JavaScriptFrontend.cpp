@@ -2772,7 +2772,8 @@ private:
       return m_.functions[f].parent < 0 && extras_[f].klass < 0 && !extras_[f].isMember;
     };
     if (!opts_.handlers.empty()) {
-      for (const std::string& h : opts_.handlers) {
+      // An export name names the functions the export is (through wrappers).
+      auto byExport = [&](const std::string& h) {
         bool found = false;
         for (const ExportRecord& e : exports_) {
           if (e.name != h) continue;
@@ -2784,16 +2785,11 @@ private:
             found = true;
           }
         }
-        for (size_t f = 0; f < m_.functions.size(); ++f) {
-          if (m_.functions[f].qualifiedName == h || (isModuleFunction(f) && m_.functions[f].name == h)) {
-            mark(int(f), opts_.namedBy(h));
-            found = true;
-          }
-        }
-        if (!found)
-          m_.notices.push_back({Level::Warning, m_.file->path(), std::nullopt,
-                                opts_.namer(h) + " names '" + h + "', which is not defined in this file"});
-      }
+        return found;
+      };
+      markNamedHandlers(
+          m_, opts_, [&](size_t f) { return isModuleFunction(f); },
+          [&](size_t f, const std::string& reason) { mark(int(f), reason); }, byExport);
       return;
     }
     const char* lang = "javascript";

@@ -1270,19 +1270,9 @@ private:
       if (!was) m_.functions[f].isRoute = true;
     };
     if (!opts_.handlers.empty()) {
-      for (const std::string& h : opts_.handlers) {
-        bool found = false;
-        for (size_t f = 0; f < m_.functions.size(); ++f) {
-          if (m_.functions[f].qualifiedName == h || (m_.functions[f].parent < 0 && extras_[f].klass < 0 &&
-                                                     m_.functions[f].name == h)) {
-            mark(int(f), opts_.namedBy(h));
-            found = true;
-          }
-        }
-        if (!found)
-          m_.notices.push_back({Level::Warning, m_.file->path(), std::nullopt,
-                                opts_.namer(h) + " names '" + h + "', which is not defined in this file"});
-      }
+      markNamedHandlers(
+          m_, opts_, [&](size_t f) { return m_.functions[f].parent < 0 && extras_[f].klass < 0; },
+          [&](size_t f, const std::string& reason) { mark(int(f), reason); });
       return;
     }
     for (size_t i = 0; i < m_.functions.size(); ++i) {
