@@ -449,7 +449,7 @@ std::unique_ptr<Profile> Configuration::makeProfile(const ConfigFile* config) co
     p->handlerFunctions = config->handlerFunctions;
     p->catalogue.merge(config->catalogue);
     for (const std::string& name : config->handlerNames)
-      for (const char* language : {"python", "javascript"})
+      for (const char* language : {"python", "javascript", "cpp"})
         p->catalogue.add(language, kind::HandlerName, {name, "handler", FixCeiling::Safe});
     p->importCosts.merge(config->importCosts);
     if (config->initBudgetMs) p->initCost.initBudgetMs = *config->initBudgetMs;
