@@ -2,7 +2,9 @@
 // which the Actions runner turns into annotations on the pull request's changed lines.
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
 #include "tool/Output.h"
+#include "tool/Repository.h"
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 
@@ -44,11 +46,20 @@ const char* command(Level l) {
 
 } // namespace
 
-void writeGithub(std::ostream& os, const RunResult& run, const OutputOptions& /*opts*/) {
+void writeGithub(std::ostream& os, const RunResult& run, const OutputOptions& opts) {
+  // The runner places annotations by paths relative to the repository's top (the project root
+  // SARIF uses too), whatever folder lambda-lint ran in.
+  std::error_code ec;
+  const std::filesystem::path root =
+      absoluteNormal(opts.srcRoot.empty() ? std::filesystem::current_path(ec) : std::filesystem::path(opts.srcRoot));
+  auto shown = [&](const std::string& path) {
+    auto rel = relativeInside(absoluteNormal(path), root);
+    return rel ? rel->generic_string() : path;
+  };
   for (const Finding& f : run.findings) {
     os << "::" << command(f.level) << " ";
     if (f.file) {
-      os << "file=" << escapeProperty(f.file->path());
+      os << "file=" << escapeProperty(shown(f.file->path()));
       if (!f.wholeArtifact) {
         const Position b = f.file->position(f.range.begin);
         const Position e = f.file->position(f.range.end);
@@ -68,7 +79,7 @@ void writeGithub(std::ostream& os, const RunResult& run, const OutputOptions& /*
     if (n.level == Level::Note) continue;
     os << "::" << command(n.level) << " ";
     if (!n.path.empty()) {
-      os << "file=" << escapeProperty(n.path);
+      os << "file=" << escapeProperty(shown(n.path));
       if (n.position) os << ",line=" << n.position->line << ",col=" << n.position->column;
       os << ",";
     }
