@@ -63,6 +63,22 @@ std::optional<uint64_t> sizeOf(const std::string& file) {
   return uint64_t(n);
 }
 
+/// Counts `file` (a real path) into `w` once: its size, or nothing when it was counted already,
+/// cannot be sized, or the file limit is reached (then `w.truncated` is set and the walk stops).
+std::optional<uint64_t> countOnce(ModuleWeight& w, std::unordered_set<std::string>& counted,
+                                  const std::string& file) {
+  if (!counted.insert(file).second) return std::nullopt;
+  const auto size = sizeOf(file);
+  if (!size) return std::nullopt;
+  if (w.files >= kMaxFiles) {
+    w.truncated = true;
+    return std::nullopt;
+  }
+  w.bytes += *size;
+  ++w.files;
+  return size;
+}
+
 bool readFile(const std::string& file, std::string& out) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
@@ -896,15 +912,10 @@ public:
       const PyModule& m = resolve(name);
       if (!m.found || m.file.empty()) continue;
       std::string real = realPath(m.file);
-      if (real.empty() || !counted.insert(real).second) continue;
-      const auto size = sizeOf(real);
+      if (real.empty()) continue;
+      const auto size = countOnce(w, counted, real);
+      if (w.truncated) break;
       if (!size) continue;
-      if (w.files >= kMaxFiles) {
-        w.truncated = true;
-        break;
-      }
-      w.bytes += *size;
-      ++w.files;
       if (!hasExtension(real, ".py") || *size > kMaxScanBytes) continue;
       std::string package; // what relative imports in the module are relative to
       if (m.isPackage) package = name;
@@ -1070,15 +1081,9 @@ public:
     while (!work.empty()) {
       std::string file = std::move(work.back());
       work.pop_back();
-      if (!counted.insert(file).second) continue;
-      const auto size = sizeOf(file);
+      const auto size = countOnce(w, counted, file);
+      if (w.truncated) break;
       if (!size) continue;
-      if (w.files >= kMaxFiles) {
-        w.truncated = true;
-        break;
-      }
-      w.bytes += *size;
-      ++w.files;
       if (*size > kMaxScanBytes ||
           !(hasExtension(file, ".js") || hasExtension(file, ".cjs") || hasExtension(file, ".mjs")))
         continue;
