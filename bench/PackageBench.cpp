@@ -1,7 +1,7 @@
 // Times the deployment-package reader on a folder or a .zip: lambda-lint-package-bench PATH
 // prints files, bytes and the milliseconds readFolder/readZip and analyzePackage take; with
 // --list, also the notices, the largest contributors, the runtime SDKs and the dev artifacts.
-#include "core/Package.h"
+#include "package/Package.h"
 
 #include <chrono>
 #include <cstdio>

@@ -2,33 +2,18 @@
 
 namespace ll {
 
-// One line per rule; each factory is defined in the rule's own file.
-std::unique_ptr<Check> makeClientInHandler();
-std::unique_ptr<Check> makeConnectionInHandler();
-std::unique_ptr<Check> makeConfigFetchInHandler();
-std::unique_ptr<Check> makeSdkInitInHandler();
-std::unique_ptr<Check> makeSdkV2Import();
-std::unique_ptr<Check> makeEagerHeavyImport();
-std::unique_ptr<Check> makeHeavyInit();
-std::unique_ptr<Check> makePackageTooLarge();
-std::unique_ptr<Check> makePackageBundlesRuntimeSdk();
-std::unique_ptr<Check> makePackageDevArtifacts();
-std::unique_ptr<Check> makeUnusedSuppression();
+// The checks, in the order of the rule index in docs/README.md (cmake/CheckList.cmake generates
+// CheckList.inc from it); each factory is defined in the rule's own file.
+#define LAMBDA_LINT_CHECK(Name) std::unique_ptr<Check> make##Name();
+#include "CheckList.inc"
+#undef LAMBDA_LINT_CHECK
 
 const std::vector<std::unique_ptr<Check>>& allChecks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
     std::vector<std::unique_ptr<Check>> v;
-    v.push_back(makeClientInHandler());
-    v.push_back(makeConnectionInHandler());
-    v.push_back(makeConfigFetchInHandler());
-    v.push_back(makeSdkInitInHandler());
-    v.push_back(makeSdkV2Import());
-    v.push_back(makeEagerHeavyImport());
-    v.push_back(makeHeavyInit());
-    v.push_back(makePackageTooLarge());
-    v.push_back(makePackageBundlesRuntimeSdk());
-    v.push_back(makePackageDevArtifacts());
-    v.push_back(makeUnusedSuppression());
+#define LAMBDA_LINT_CHECK(Name) v.push_back(make##Name());
+#include "CheckList.inc"
+#undef LAMBDA_LINT_CHECK
     return v;
   }();
   return checks;

@@ -4,9 +4,9 @@
 #include "core/Catalogue.h"
 #include "core/Diagnostic.h"
 #include "core/Editor.h"
-#include "core/InitCost.h"
+#include "initcost/InitCost.h"
 #include "core/Model.h"
-#include "core/Package.h"
+#include "package/Package.h"
 #include "core/Rules.h"
 
 #include <memory>
@@ -57,6 +57,10 @@ public:
   virtual const RuleInfo& info() const = 0;
   virtual void run(const CheckContext& /*ctx*/, std::vector<Finding>& /*out*/) const {}
   virtual bool onPackages() const { return false; }
+  /// Its findings are about the other rules' findings on the file (unused-suppression), so it
+  /// runs after all of them and never alone (the clang-tidy module, which runs one check at a
+  /// time, does not offer it).
+  virtual bool judgesOtherRules() const { return false; }
   virtual void runPackage(const PackageContext& /*ctx*/, std::vector<Finding>& /*out*/) const {}
 };
 

@@ -25,6 +25,7 @@ const RuleInfo kInfo{
 class UnusedSuppression final : public Check {
 public:
   const RuleInfo& info() const override { return kInfo; }
+  bool judgesOtherRules() const override { return true; }
 };
 
 /// The name RuleInfo::languages uses for a file's language.

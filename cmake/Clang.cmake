@@ -47,3 +47,5 @@ if(LAMBDA_LINT_CPP)
 else()
   message(STATUS "C++ frontend: not built (LAMBDA_LINT_CPP=OFF)")
 endif()
+# LLVM_DEFINITIONS as a list, for the targets that include Clang headers.
+separate_arguments(_ll_llvm_defs NATIVE_COMMAND "${LLVM_DEFINITIONS}")

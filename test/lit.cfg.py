@@ -13,7 +13,7 @@ config.name = "lambda-lint"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".cpp", ".cc", ".test"]
 # Matched against the name of every file and directory during discovery.
-config.excludes = ["unit", "harness", "Inputs", "lit.cfg.py", "lit.site.cfg.py", "check_lambda_lint.py"]
+config.excludes = ["unit", "harness", "Inputs", "accuracy", "lit.cfg.py", "lit.site.cfg.py", "check_lambda_lint.py"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 config.test_exec_root = config.lambda_lint_obj_root
 # Tests of C++ files say `REQUIRES: cpp-frontend` (built with LAMBDA_LINT_CPP).

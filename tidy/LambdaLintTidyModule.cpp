@@ -14,15 +14,10 @@
 // reading as the CLI, core/Suppressions.h), so a file suppressed for one is suppressed for the
 // other. Reporting suppressions that suppress nothing (unused-suppression) is the CLI's.
 #include "checks/Check.h"
-#include "core/Analysis.h"
-#include "core/Catalogue.h"
-#include "core/DataDir.h"
-#include "core/ImportCosts.h"
-#include "core/InitCost.h"
+#include "config/Config.h"
 #include "core/Suppressions.h"
-#include "frontends/Frontend.h"
 #include "frontends/cpp/CppFrontend.h"
-#include "tool/Config.h"
+#include "pipeline/Analyzer.h"
 
 #include <clang-tidy/ClangTidyCheck.h>
 #include <clang-tidy/ClangTidyModule.h>
@@ -34,7 +29,6 @@
 #include <clang/Lex/Preprocessor.h>
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -47,18 +41,12 @@ namespace ll::tidy {
 
 namespace {
 
-/// The rules the plugin offers, as clang-tidy names them with the "lambda-" prefix.
-constexpr std::array<const char*, 4> kRules = {"client-in-handler", "connection-in-handler",
-                                               "config-fetch-in-handler", "sdk-init-in-handler"};
-
 /// What the checks of one translation unit share: the model is built once, not once per check.
 struct Lowered {
   const Profile* profile = nullptr; // the file's .lambda-lint.yaml, with the plugin's defaults
   std::filesystem::path path;       // absolute
   Module module;
-  std::unique_ptr<InvocationAnalysis> invocation;
-  std::vector<ImportWeight> weights;
-  InitEstimate init;
+  std::unique_ptr<ModelAnalysis> analysis;
 };
 
 /// The .lambda-lint.yaml files, found upward from each main file as the CLI finds them: their
@@ -66,8 +54,7 @@ struct Lowered {
 /// CLI see the same handlers and clients. Which checks run and how severe they are stays
 /// clang-tidy's business (--checks, WarningsAsErrors), within what the configuration enables.
 const Configuration& configuration() {
-  static const Options options;
-  static const Configuration config(options, nullptr);
+  static const Configuration config(ConfigRequest{}, nullptr);
   return config;
 }
 
@@ -92,16 +79,11 @@ public:
     auto lowered = std::make_unique<Lowered>();
     lowered->path = std::filesystem::path(absolute).lexically_normal();
     lowered->profile = &configuration().forPath(lowered->path.string());
-    FrontendOptions options;
-    options.catalogue = &lowered->profile->catalogue;
-    options.handlers = lowered->profile->handlersFor(lowered->path);
-    for (const std::string& h : options.handlers) options.handlerOrigins[h] = lowered->profile->configPath;
+    const FrontendOptions options = frontendOptions(*lowered->profile, lowered->path);
     std::vector<Comment> fileComments = comments.comments(*file);
     lowered->module = lowerCppAst(ctx, std::move(file), options, std::move(fileComments));
     lowered->module.hasSyntaxErrors = ctx.getDiagnostics().hasErrorOccurred();
-    lowered->invocation = std::make_unique<InvocationAnalysis>(lowered->module);
-    lowered->weights = lowered->profile->costs->weigh(lowered->module);
-    lowered->init = lowered->profile->costs->estimate(lowered->module, lowered->weights);
+    lowered->analysis = std::make_unique<ModelAnalysis>(lowered->module, *lowered->profile);
     return *cache_.emplace(&ctx, std::move(lowered)).first->second;
   }
 
@@ -156,8 +138,7 @@ public:
     // The installed data files (core/DataDir.h, found from where this plugin is); a broken one
     // is a clang-tidy error that names the file and line, and nothing is checked.
     try {
-      (void)Catalogue::builtin();
-      (void)ImportCosts::builtin();
+      loadDataFiles();
     } catch (const DataError& e) {
       configurationDiag(escape(std::string("lambda-lint: ") + e.what()), clang::DiagnosticIDs::Error);
       return;
@@ -168,10 +149,8 @@ public:
     reportConfigurationErrors();
     const std::vector<const Check*> enabled = lowered.profile->checksFor(lowered.path);
     if (std::find(enabled.begin(), enabled.end(), &check_) == enabled.end()) return;
-    const CheckContext cc{lowered.module, lowered.profile->catalogue, *lowered.invocation,
-                          editorFor(Language::Cpp), *lowered.profile->costs, lowered.weights, lowered.init};
     std::vector<Finding> findings;
-    check_.run(cc, findings);
+    check_.run(lowered.analysis->context(), findings);
     suppress(lowered.module, findings);
     const clang::SourceManager& sm = ctx.getSourceManager();
     const clang::SourceLocation start = sm.getLocForStartOfFile(sm.getMainFileID());
@@ -258,11 +237,15 @@ private:
 class LambdaLintTidyModule final : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories& factories) override {
-    for (const char* id : kRules) {
-      const Check* check = findCheck(id);
-      if (!check) continue; // a rule this build does not have yet
+    // Every rule of the one list of checks that reads C++ source and runs on its own.
+    for (const auto& c : allChecks()) {
+      const Check* check = c.get();
+      const auto& languages = check->info().languages;
+      if (check->onPackages() || check->judgesOtherRules() ||
+          std::find(languages.begin(), languages.end(), "cpp") == languages.end())
+        continue;
       factories.registerCheckFactory(
-          std::string("lambda-") + id,
+          std::string("lambda-") + std::string(check->info().id),
           [check](llvm::StringRef name, clang::tidy::ClangTidyContext* context) {
             return std::make_unique<LambdaLintCheck>(name, context, *check);
           });

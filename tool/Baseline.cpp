@@ -1,6 +1,6 @@
 #include "tool/Baseline.h"
 
-#include "tool/Fingerprint.h"
+#include "output/Fingerprint.h"
 
 #include <nlohmann/json.hpp>
 

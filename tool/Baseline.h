@@ -4,7 +4,7 @@
 // the same partialFingerprints["lambdaLint/v1"] (see Fingerprint.h), counted as a multiset: a
 // baseline with two equal fingerprints hides two of today's findings with that fingerprint, and
 // a third is reported.
-#include "tool/Output.h"
+#include "output/Output.h"
 
 #include <cstddef>
 #include <filesystem>

@@ -8,9 +8,9 @@
 #include "tool/Baseline.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
-#include "tool/HtmlReport.h"
-#include "tool/Output.h"
-#include "tool/Repository.h"
+#include "output/HtmlReport.h"
+#include "output/Output.h"
+#include "output/Repository.h"
 #include "tool/Version.h"
 
 #include <algorithm>
@@ -26,91 +26,6 @@
 #include <unistd.h>
 
 namespace ll {
-
-Analyzer::Analyzer(const Configuration& config, std::map<std::string, std::set<std::string>> handlers)
-    : config_(config), handlers_(std::move(handlers)) {}
-
-FileOutcome Analyzer::analyzePath(const std::string& path) const {
-  FileOutcome out;
-  out.language = languageForPath(path);
-  auto notice = [&](Level level, std::string message) {
-    out.notices.push_back({level, path, std::nullopt, std::move(message)});
-    return out;
-  };
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    out.unreadable = true;
-    return notice(Level::Error, std::string("cannot read: ") + std::strerror(errno));
-  }
-  if (!S_ISREG(st.st_mode)) return notice(Level::Note, "not a regular file; skipped");
-  if (static_cast<size_t>(st.st_size) > kMaxSourceBytes) {
-    return notice(Level::Note, "skipped: " + std::to_string(st.st_size / 1024) +
-                                   " KiB is larger than the " +
-                                   std::to_string(kMaxSourceBytes / 1024 / 1024) +
-                                   " MiB lambda-lint reads as handler source (generated or bundled "
-                                   "code?)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.unreadable = true;
-    return notice(Level::Error, std::string("cannot read: ") + std::strerror(errno));
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    out.unreadable = true;
-    return notice(Level::Error, "cannot read: I/O error");
-  }
-  if (text.find('\0') != std::string::npos) return notice(Level::Note, "binary file; skipped");
-  if (!out.language) return notice(Level::Note, "no frontend for this kind of file; skipped");
-  return analyzeText(path, *out.language, std::move(text));
-}
-
-FileOutcome Analyzer::analyzeText(const std::string& path, Language language, std::string text) const {
-  FileOutcome out;
-  out.language = language;
-  out.validUtf8 = isValidUtf8(text);
-  auto file = std::make_shared<const SourceFile>(path, std::move(text));
-  out.file = file;
-  if (!out.validUtf8)
-    out.notices.push_back({Level::Warning, path, std::nullopt,
-                           "not valid UTF-8; analysed as far as it reads, and no fixes are applied "
-                           "to it"});
-  const Profile& profile = config_.forPath(path);
-  std::error_code ec;
-  const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-  FrontendOptions fo;
-  fo.catalogue = &profile.catalogue;
-  fo.compileDatabaseDir = compileDatabaseDir_;
-  fo.compileArgs = compileArgs_;
-  fo.handlers = profile.handlersFor(absolute);
-  for (const std::string& h : fo.handlers) fo.handlerOrigins[h] = profile.configPath;
-  if (!handlers_.empty()) {
-    auto it = handlers_.find(handlerKey(path));
-    if (it != handlers_.end())
-      for (const std::string& h : it->second) {
-        fo.handlers.insert(h);
-        fo.handlerOrigins.erase(h); // --handler said it too
-      }
-  }
-  // One parse and one walk build the model; every check reads the same model.
-  Module module = lower(language, file, fo);
-  out.hasSyntaxErrors = module.hasSyntaxErrors;
-  for (auto& n : module.notices) out.notices.push_back(std::move(n));
-  const InvocationAnalysis invocation(module);
-  const ImportCostModel& costs = *profile.costs;
-  const std::vector<ImportWeight> weights = costs.weigh(module);
-  out.init = costs.estimate(module, weights);
-  const CheckContext ctx{module, profile.catalogue, invocation, editorFor(language), costs, weights, out.init};
-  const std::vector<const Check*> checks = profile.checksFor(absolute);
-  for (const Check* check : checks) check->run(ctx, out.findings);
-  applyInlineSuppressions(module, checks, out.findings, out.notices);
-  profile.applySeverity(out.findings);
-  // Fixes are verified by re-parsing; a file that does not parse or decode cannot be verified.
-  if (out.hasSyntaxErrors || !out.validUtf8)
-    for (Finding& f : out.findings) f.fixes.clear();
-  out.analysed = true;
-  return out;
-}
 
 namespace {
 
@@ -229,8 +144,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   // The installed data files (an administrator may have edited them) or the built-in copies:
   // read once here, so a broken installed file is one clear error before anything runs.
   try {
-    (void)Catalogue::builtin();
-    (void)ImportCosts::builtin();
+    loadDataFiles();
   } catch (const DataError& e) {
     err << "lambda-lint: error: " << e.what() << "\n";
     return 2;
@@ -255,7 +169,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   const PackageWeigher weigher(o.packageDirs);
   std::unique_ptr<Configuration> configuration;
   try {
-    configuration = std::make_unique<Configuration>(o, &weigher);
+    configuration = std::make_unique<Configuration>(configRequest(o), &weigher);
   } catch (const std::exception& e) {
     err << "lambda-lint: error: " << e.what() << "\n";
     return 2;

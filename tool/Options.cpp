@@ -28,12 +28,6 @@ bool isZipPath(const std::string& path) {
   return ext == ".zip";
 }
 
-std::string handlerKey(const std::string& path) {
-  std::error_code ec;
-  auto p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-  return ec ? path : p.string();
-}
-
 std::string usageText() {
   return R"(usage: lambda-lint [options] PATH... [-- COMPILER-ARGS...]
 
@@ -302,6 +296,20 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
   if (r.error.empty() && !o.reportFile.empty() && o.packageDirs.empty() && o.layers.empty() &&
       std::none_of(o.paths.begin(), o.paths.end(), [](const std::string& p) { return isZipPath(p); }))
     r.error = "--report draws deployment packages: give a .zip, --package DIR or --layer";
+  return r;
+}
+
+ConfigRequest configRequest(const Options& o) {
+  ConfigRequest r;
+  r.select = o.select;
+  r.ignore = o.ignore;
+  r.catalogues = o.catalogues;
+  r.configFile = o.configFile;
+  r.noConfig = o.noConfig;
+  if (o.given.contains("--init-budget-ms")) r.initBudgetMs = o.initCost.initBudgetMs;
+  if (o.given.contains("--heavy-import-ms")) r.heavyImportMs = o.initCost.heavyImportMs;
+  if (o.given.contains("--heavy-import-bytes")) r.heavyImportBytes = o.initCost.heavyImportBytes;
+  if (o.given.contains("--package-budget")) r.packageBudget = o.packageBudget;
   return r;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Command-line options of lambda-lint.
-#include "core/InitCost.h"
+#include "config/Config.h"
+#include "initcost/InitCost.h"
+#include "pipeline/Analyzer.h"
 
 #include <map>
 #include <set>
@@ -57,9 +59,10 @@ struct ParsedOptions {
 
 ParsedOptions parseOptions(int argc, const char* const* argv);
 std::string usageText();
+/// What the command line asks of the configuration (--select, --ignore, --catalogue, budgets,
+/// --config, --no-config).
+ConfigRequest configRequest(const Options& options);
 /// A path lambda-lint reads as a deployment package: a name ending in .zip (any case).
 bool isZipPath(const std::string& path);
-/// The key --handler entries are stored under for a path.
-std::string handlerKey(const std::string& path);
 
 } // namespace ll

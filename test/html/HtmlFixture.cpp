@@ -9,8 +9,8 @@
 //   3. a layer of 40,000,000 bytes, counted toward each function's unzipped quota.
 // Everything is deterministic: the same bytes on every run.
 #include "core/Diagnostic.h"
-#include "core/Package.h"
-#include "tool/HtmlReport.h"
+#include "package/Package.h"
+#include "output/HtmlReport.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,9 +1,10 @@
 // .lambda-lint.yaml: path patterns, parsing and errors, and how files resolve to profiles.
-#include "tool/Config.h"
+#include "config/Config.h"
 #include "TempTree.h"
 
 #include "core/Glob.h"
 #include "tool/Discovery.h"
+#include "tool/Options.h"
 
 #include <gtest/gtest.h>
 
@@ -116,7 +117,7 @@ TEST_F(ConfigurationTest, NearestFileWinsAndInheritMerges) {
   file("a/b/.lambda-lint.yaml", "ignore: [client-in-handler]\n");
   file("a/b/c/.lambda-lint.yaml", "inherit: true\nseverity: {client-in-handler: note}\n");
   Options o;
-  const Configuration config(o, nullptr);
+  const Configuration config(configRequest(o), nullptr);
   auto runs = [](const Profile& p, std::string_view id) {
     return std::any_of(p.checks.begin(), p.checks.end(), [&](const Check* c) { return c->info().id == id; });
   };
@@ -145,7 +146,7 @@ TEST_F(ConfigurationTest, ExcludesPruneDiscovery) {
   file("sub/gen/stub.py", "x = 1\n");
   file("sub/keep.py", "x = 1\n");
   Options o;
-  const Configuration config(o, nullptr);
+  const Configuration config(configRequest(o), nullptr);
   const DiscoveryResult r = discoverFiles({root_, path("app_test.py")}, [&](const std::string& p, bool dir) {
     return config.excluded(p, dir);
   });
@@ -160,7 +161,7 @@ TEST_F(ConfigurationTest, BrokenFileIsAnErrorAndTheCommandLineWins) {
   Options o;
   o.given = {"--init-budget-ms"};
   o.initCost.initBudgetMs = 900;
-  const Configuration config(o, nullptr);
+  const Configuration config(configRequest(o), nullptr);
   (void)config.forPath(path("bad/x.py"));
   ASSERT_EQ(config.errors().size(), 1u);
   EXPECT_NE(config.errors()[0].find("unknown rule 'nope'"), std::string::npos);

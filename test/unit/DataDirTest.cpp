@@ -4,7 +4,7 @@
 #include "core/Catalogue.h"
 #include "core/DataDir.h"
 #include "core/EmbeddedData.h"
-#include "core/ImportCosts.h"
+#include "initcost/ImportCosts.h"
 
 #include <gtest/gtest.h>
 

@@ -3,9 +3,9 @@
 #include "TempTree.h"
 
 #include "tool/Baseline.h"
-#include "tool/Fingerprint.h"
-#include "tool/Output.h"
-#include "tool/Repository.h"
+#include "output/Fingerprint.h"
+#include "output/Output.h"
+#include "output/Repository.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 // The --report HTML page: escaping, determinism, bounded size for large packages, and the odd
 // cases (empty, unreadable). The picture itself is checked in headless Chromium
 // (test/html/check_report.py, ctest: html-report).
-#include "core/Package.h"
+#include "package/Package.h"
 #include "core/Source.h"
-#include "tool/HtmlReport.h"
+#include "output/HtmlReport.h"
 
 #include <gtest/gtest.h>
 

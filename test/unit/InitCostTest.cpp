@@ -1,6 +1,6 @@
 // The import-cost catalogue and the Init estimate built from it.
-#include "core/ImportCosts.h"
-#include "core/InitCost.h"
+#include "initcost/ImportCosts.h"
+#include "initcost/InitCost.h"
 #include "frontends/Frontend.h"
 
 #include <gtest/gtest.h>

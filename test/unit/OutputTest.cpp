@@ -2,8 +2,8 @@
 // scanning, and the finding fingerprint.
 #include "core/EmbeddedData.h"
 #include "core/Rules.h"
-#include "tool/Fingerprint.h"
-#include "tool/Output.h"
+#include "output/Fingerprint.h"
+#include "output/Output.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

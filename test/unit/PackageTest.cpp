@@ -1,7 +1,7 @@
 // Deployment packages: zips read from their central directory (real archives made with libzip,
 // some of them damaged on purpose), folders walked without following symlinks, and the analysis
 // (contributors, dev artifacts, what the runtime provides) on in-memory entry lists.
-#include "core/Package.h"
+#include "package/Package.h"
 #include "TempTree.h"
 
 #include <gtest/gtest.h>

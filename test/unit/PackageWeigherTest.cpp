@@ -1,6 +1,6 @@
 // The package weigher: dependency folders found next to and above handlers, Python and
 // JavaScript module resolution, and the bytes of code an import loads, on small fake trees.
-#include "core/PackageWeigher.h"
+#include "initcost/PackageWeigher.h"
 #include "TempTree.h"
 
 #include <gtest/gtest.h>

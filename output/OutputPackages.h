@@ -1,7 +1,7 @@
 #pragma once
 // The deployment packages of a run as JSON, shared by the JSON output ("packages") and SARIF
 // (run.properties.packages), so both carry the same figures.
-#include "tool/Output.h"
+#include "output/Output.h"
 
 #include <functional>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "core/ImportCosts.h"
+#include "initcost/ImportCosts.h"
 
 #include "core/DataDir.h"
 

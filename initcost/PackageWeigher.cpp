@@ -1,6 +1,6 @@
-#include "core/PackageWeigher.h"
+#include "initcost/PackageWeigher.h"
 
-#include "core/ImportCosts.h"
+#include "initcost/ImportCosts.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,9 +1,9 @@
 // .lambda-lint.yaml: reading, validating (every error names its line and column), finding the
 // one that applies to a path, and combining it with the command line.
-#include "tool/Config.h"
+#include "config/Config.h"
 
 #include "core/Glob.h"
-#include "core/PackageWeigher.h"
+#include "initcost/PackageWeigher.h"
 #include "core/Source.h"
 
 #include <algorithm>
@@ -326,8 +326,14 @@ void Profile::applySeverity(std::vector<Finding>& findings) const {
   }
 }
 
-Configuration::Configuration(const Options& options, const PackageWeigher* weigher)
-    : options_(options), weigher_(weigher) {
+void loadDataFiles() {
+  (void)Catalogue::builtin();
+  (void)ImportCosts::builtin();
+}
+
+Configuration::Configuration(ConfigRequest request, const PackageWeigher* weigher)
+    : request_(std::move(request)), weigher_(weigher) {
+  const ConfigRequest& options = request_;
   for (const std::string& path : options.catalogues) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read catalogue " + path + ": " + std::strerror(errno));
@@ -421,7 +427,7 @@ const ConfigFile* Configuration::loadNearest(const fs::path& dir) const {
 
 std::unique_ptr<Profile> Configuration::makeProfile(const ConfigFile* config) const {
   auto p = std::make_unique<Profile>();
-  const Options& o = options_;
+  const ConfigRequest& o = request_;
   if (config) p->configPath = config->path;
   auto matchesAny = [](const std::vector<std::string>& selectors, const std::string& id) {
     return std::any_of(selectors.begin(), selectors.end(),
@@ -460,10 +466,10 @@ std::unique_ptr<Profile> Configuration::makeProfile(const ConfigFile* config) co
   p->catalogue.merge(cliCatalogue_);
   p->importCosts.merge(cliImportCosts_);
   // The command line wins over the configuration.
-  if (o.given.contains("--init-budget-ms")) p->initCost.initBudgetMs = o.initCost.initBudgetMs;
-  if (o.given.contains("--heavy-import-ms")) p->initCost.heavyImportMs = o.initCost.heavyImportMs;
-  if (o.given.contains("--heavy-import-bytes")) p->initCost.heavyImportBytes = o.initCost.heavyImportBytes;
-  if (o.given.contains("--package-budget")) p->packageBudget = o.packageBudget;
+  if (o.initBudgetMs) p->initCost.initBudgetMs = *o.initBudgetMs;
+  if (o.heavyImportMs) p->initCost.heavyImportMs = *o.heavyImportMs;
+  if (o.heavyImportBytes) p->initCost.heavyImportBytes = *o.heavyImportBytes;
+  if (o.packageBudget) p->packageBudget = *o.packageBudget;
   p->costs = std::make_unique<ImportCostModel>(p->importCosts, weigher_, p->initCost);
   return p;
 }

@@ -3,7 +3,7 @@
 // that forbids fetching anything, so the page works offline and cannot leak a package's names.
 // The output is deterministic (stable ordering, integer pixel positions, locale-independent
 // numbers), which keeps it diffable and lets the headless-Chromium test check the picture.
-#include "tool/HtmlReport.h"
+#include "output/HtmlReport.h"
 
 #include <algorithm>
 #include <array>

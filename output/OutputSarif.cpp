@@ -1,11 +1,11 @@
 // SARIF 2.1.0 output, shaped for GitHub code scanning: rule metadata from the embedded rule pages,
 // URIs relative to %SRCROOT%, partial fingerprints that survive unrelated edits, and fixes.
 #include "core/Rules.h"
-#include "tool/Fingerprint.h"
-#include "tool/Output.h"
-#include "tool/OutputInit.h"
-#include "tool/OutputPackages.h"
-#include "tool/Repository.h"
+#include "output/Fingerprint.h"
+#include "output/Output.h"
+#include "output/OutputInit.h"
+#include "output/OutputPackages.h"
+#include "output/Repository.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 // Machine-readable output: one JSON document per run (schema version 1).
 #include "core/Rules.h"
-#include "tool/Output.h"
-#include "tool/OutputInit.h"
-#include "tool/OutputPackages.h"
+#include "output/Output.h"
+#include "output/OutputInit.h"
+#include "output/OutputPackages.h"
 
 #include <nlohmann/json.hpp>
 

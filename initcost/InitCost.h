@@ -3,9 +3,9 @@
 // import-cost catalogue, or weighed from the dependency folder the handler deploys with), and
 // the estimate for the whole module with what several imports load in common counted once.
 // Computed once per file, shared by the checks (eager-heavy-import, heavy-init) and the output.
-#include "core/ImportCosts.h"
+#include "initcost/ImportCosts.h"
 #include "core/Model.h"
-#include "core/PackageWeigher.h"
+#include "initcost/PackageWeigher.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "tool/OutputPackages.h"
+#include "output/OutputPackages.h"
 
 #include <cmath>
 

@@ -3,9 +3,9 @@
 // notices, and the statistics for the summary.
 #include "checks/Check.h"
 #include "core/Diagnostic.h"
-#include "core/InitCost.h"
-#include "core/Package.h"
-#include "tool/SarifLimits.h"
+#include "initcost/InitCost.h"
+#include "package/Package.h"
+#include "output/SarifLimits.h"
 
 #include <optional>
 #include <ostream>

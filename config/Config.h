@@ -1,12 +1,13 @@
 #pragma once
 // .lambda-lint.yaml: per-directory configuration, found upward from each file as clang-tidy
-// finds .clang-tidy (or one file for everything with --config FILE), combined with the command
-// line into a Profile: the rules, catalogue, budgets and handler names a file is analysed with.
+// finds .clang-tidy (or one file for everything with --config FILE), combined with what the
+// caller asks (a ConfigRequest: the command line's side, or the clang-tidy plugin's defaults)
+// into a Profile: the rules, catalogue, budgets and handler names a file is analysed with.
 #include "checks/Check.h"
 #include "core/Catalogue.h"
-#include "core/ImportCosts.h"
-#include "core/InitCost.h"
-#include "tool/Options.h"
+#include "core/DataDir.h"
+#include "initcost/ImportCosts.h"
+#include "initcost/InitCost.h"
 
 #include <filesystem>
 #include <map>
@@ -77,12 +78,29 @@ struct Profile {
   void applySeverity(std::vector<Finding>& findings) const;
 };
 
+/// Reads the data files every profile starts from (the installed catalogue and import costs, or
+/// the built-in copies) once. Throws DataError (core/DataDir.h) naming the file and line of a
+/// broken one, so a caller can report it before anything runs.
+void loadDataFiles();
+
+/// What the caller asks of the configuration: the command line's rule selection, catalogues,
+/// budgets and configuration file. Unset budgets leave the configuration's (or the defaults).
+struct ConfigRequest {
+  std::vector<std::string> select;     // rule ids or globs; non-empty: replaces the files' select
+  std::vector<std::string> ignore;     // added to the files' ignore
+  std::vector<std::string> catalogues; // catalogue files whose entries come after the files'
+  std::string configFile;              // one configuration for every path; empty: found upward
+  bool noConfig = false;               // read no configuration file
+  std::optional<double> initBudgetMs, heavyImportMs, packageBudget;
+  std::optional<uint64_t> heavyImportBytes;
+};
+
 /// Resolves paths to profiles; loads each configuration file once. Thread-safe.
 class Configuration {
 public:
-  /// Reads the command line's side (--select, --ignore, --catalogue, budgets, --config,
-  /// --no-config). Throws std::runtime_error on a bad --config or --catalogue file.
-  Configuration(const Options& options, const PackageWeigher* weigher);
+  /// Reads the caller's side (rule selection, catalogue files, budgets, the configuration file).
+  /// Throws std::runtime_error on a bad configuration or catalogue file named by the request.
+  Configuration(ConfigRequest request, const PackageWeigher* weigher);
 
   /// The profile of the file or directory at `path` (from the configuration nearest to its
   /// directory). Never throws: a configuration that cannot be read or parsed is recorded (see
@@ -103,7 +121,7 @@ private:
   bool failedBelow(const std::filesystem::path& dir) const;              // locked
   std::unique_ptr<Profile> makeProfile(const ConfigFile* config) const;
 
-  const Options& options_;
+  ConfigRequest request_;
   const PackageWeigher* weigher_;
   Catalogue cliCatalogue_;
   ImportCosts cliImportCosts_;

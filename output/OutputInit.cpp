@@ -1,4 +1,4 @@
-#include "tool/OutputInit.h"
+#include "output/OutputInit.h"
 
 #include <cmath>
 

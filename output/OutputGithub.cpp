@@ -1,8 +1,8 @@
 // GitHub Actions output: one workflow command per finding (`::warning file=...,line=...::msg`),
 // which the Actions runner turns into annotations on the pull request's changed lines.
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
-#include "tool/Output.h"
-#include "tool/Repository.h"
+#include "output/Output.h"
+#include "output/Repository.h"
 
 #include <filesystem>
 #include <ostream>

@@ -1,4 +1,4 @@
-#include "core/Package.h"
+#include "package/Package.h"
 
 #include "core/Source.h"
 

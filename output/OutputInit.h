@@ -1,7 +1,7 @@
 #pragma once
 // The Init estimates of a run as JSON, shared by the JSON output ("init_estimate") and SARIF
 // (run.properties.initEstimates), so both carry the same figures.
-#include "tool/Output.h"
+#include "output/Output.h"
 
 #include <functional>
 #include <nlohmann/json.hpp>

@@ -3,7 +3,7 @@
 // that pictures each deployment package: a treemap of its contents by folder and a bar chart of
 // its largest dependencies, with Lambda's quotas (and the budget) drawn in, and the findings.
 #include "core/Diagnostic.h"
-#include "core/Package.h"
+#include "package/Package.h"
 
 #include <ostream>
 #include <string>

@@ -1,6 +1,6 @@
-#include "tool/Fingerprint.h"
+#include "output/Fingerprint.h"
 
-#include "tool/Repository.h"
+#include "output/Repository.h"
 
 #include <array>
 #include <map>

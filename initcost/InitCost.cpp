@@ -1,4 +1,4 @@
-#include "core/InitCost.h"
+#include "initcost/InitCost.h"
 
 #include <algorithm>
 #include <array>

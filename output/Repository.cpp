@@ -1,4 +1,4 @@
-#include "tool/Repository.h"
+#include "output/Repository.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
 // Human-readable output, in the style of clang diagnostics with a ruff-like summary.
 #include "core/Rules.h"
-#include "tool/Output.h"
+#include "output/Output.h"
 
 #include <algorithm>
 #include <array>
