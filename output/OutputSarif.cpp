@@ -246,11 +246,12 @@ std::string levelCounts(const std::vector<const Finding*>& findings) {
 }
 
 /// The region of a whole artifact: all its bytes (the form SARIF's validator asks of binary
-/// artifacts, and one upload-sarif does not try to hash as lines); an empty one for a folder.
-ordered_json wholeArtifactRegion(const std::string& path) {
-  std::error_code ec;
-  uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
-  if (ec) size = 0;
+/// artifacts, and one upload-sarif does not try to hash as lines), as the package reader
+/// measured them; an empty one for a folder.
+ordered_json wholeArtifactRegion(const RunResult& run, const std::string& path) {
+  uint64_t size = 0;
+  for (const RunResult::PackageResult& p : run.packages)
+    if (p.package.path == path) size = p.package.archiveBytes;
   return {{"byteOffset", 0}, {"byteLength", size}};
 }
 
@@ -352,7 +353,7 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
       ordered_json loc = ordered_json::object();
       if (f.wholeArtifact) // a deployment package or folder: all of it, as bytes
         loc["physicalLocation"] = {{"artifactLocation", uris.artifactLocation(file.path())},
-                                   {"region", wholeArtifactRegion(file.path())}};
+                                   {"region", wholeArtifactRegion(run, file.path())}};
       else
         loc["physicalLocation"] = physicalLocation(uris, file, f.range, true);
       r["locations"] = ordered_json::array({std::move(loc)});

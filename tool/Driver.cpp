@@ -110,9 +110,9 @@ std::string checkRuleSelectors(const Options& o) {
   return "";
 }
 
-} // namespace
-
-int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
+/// What the command line asks that needs no run: --help, --version, --explain, --list-rules,
+/// and rule selectors naming no rule. Returns the exit status when it answered.
+std::optional<int> answerWithoutRun(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.help) {
     out << usageText();
     return 0;
@@ -140,6 +140,161 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     else writeRuleListText(out, all);
     return 0;
   }
+  return std::nullopt;
+}
+
+/// One file of the run: its analysis and, with --fix or --diff, its fixed text.
+struct Slot {
+  FileOutcome outcome;
+  FixResult fixed;
+  bool changed = false;
+  size_t remaining = 0; // findings left after fixing
+};
+
+/// Analyses (and with --fix or --diff fixes) every discovered file on -j threads.
+std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const Analyzer& analyzer,
+                               const Options& o) {
+  const bool fixing = o.fix || o.diff;
+  std::vector<Slot> slots(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
+      Slot& s = slots[i];
+      s.outcome = analyzer.analyzePath(files[i].path);
+      s.remaining = s.outcome.findings.size();
+      if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) continue;
+      if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) continue;
+      s.fixed = fixToConvergence(analyzer, s.outcome, o.unsafeFixes);
+      s.changed = s.fixed.text != s.outcome.file->text();
+      if (s.changed) s.remaining = s.fixed.remaining; // the fixer analysed its last text already
+    }
+  };
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, slots.size())));
+  {
+    std::vector<std::jthread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+  }
+  return slots;
+}
+
+/// What gathering the files' results found besides the RunResult.
+struct Gathered {
+  bool unreadable = false; // a file could not be read, or its fixes not written
+  size_t remaining = 0;    // findings a new run would report
+  std::string diffs;       // --diff: the unified diffs
+};
+
+/// Moves the files' findings, notices and estimates into `run` in path order, and writes the
+/// fixed files (--fix) or collects their diffs (--diff).
+Gathered gatherFiles(std::vector<Slot>& slots, const Options& o, RunResult& run) {
+  Gathered g;
+  for (Slot& s : slots) {
+    if (s.outcome.analysed) ++run.filesAnalyzed;
+    g.unreadable = g.unreadable || s.outcome.unreadable;
+    for (auto& n : s.outcome.notices) run.notices.push_back(std::move(n));
+    for (auto& n : s.fixed.notices) run.notices.push_back(std::move(n));
+    for (auto& f : s.outcome.findings) run.findings.push_back(std::move(f));
+    if (s.outcome.init.computed) run.initEstimates.push_back({s.outcome.file, std::move(s.outcome.init)});
+    g.remaining += s.remaining;
+    if (!s.changed) continue;
+    if (o.diff) {
+      g.diffs += unifiedDiff(s.outcome.file->path(), s.outcome.file->text(), s.fixed.text);
+      run.fixesApplied += s.fixed.applied;
+      continue;
+    }
+    std::string werr = writeFileAtomically(s.outcome.file->path(), s.fixed.text);
+    if (!werr.empty()) {
+      run.notices.push_back({Level::Error, s.outcome.file->path(), std::nullopt,
+                             "fixes not written: " + werr});
+      g.unreadable = true;
+      g.remaining += s.outcome.findings.size() - s.remaining;
+    } else {
+      run.fixesApplied += s.fixed.applied;
+    }
+  }
+  return g;
+}
+
+/// --diff: the diffs on stdout, the count on stderr (like ruff); status 1 when there is
+/// something to fix.
+int reportDiff(const RunResult& run, const Gathered& g, std::ostream& out, std::ostream& err) {
+  out << g.diffs << std::flush;
+  err << (run.fixesApplied ? "Would fix " + std::to_string(run.fixesApplied) + " finding" +
+                                 (run.fixesApplied == 1 ? "" : "s") + ".\n"
+                           : std::string("No fixes available.\n"));
+  for (const Notice& n : run.notices)
+    if (n.level != Level::Note) err << n.path << ": " << levelName(n.level) << ": " << n.message << "\n";
+  return g.unreadable ? 2 : (g.diffs.empty() ? 0 : 1);
+}
+
+/// Writes the run in the chosen format (to -o or stdout) and the --report page. Returns false
+/// after reporting a file that could not be written.
+bool writeOutputs(const RunResult& run, const Options& o, const Configuration& config,
+                  const ProjectInfo& project, std::ostream& out, std::ostream& err) {
+  OutputOptions oo;
+  oo.color = useColor(o);
+  oo.showSource = o.showSource;
+  oo.srcRoot = project.root.string();
+  oo.rules = config.checksInUse();
+  oo.commandLine = o.commandLine;
+  oo.sarifCategory = o.sarifCategory;
+  if (project.git) {
+    std::string uri = webUrlOfRemote(project.git->remoteUrl);
+    if (!uri.empty()) oo.versionControl = OutputOptions::VersionControl{uri, project.git->head, project.git->branch};
+  }
+  oo.warnings = &err;
+
+  std::ofstream file;
+  std::ostream* dest = &out;
+  if (!o.outputFile.empty()) {
+    file.open(o.outputFile, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << "lambda-lint: error: cannot write " << o.outputFile << ": " << std::strerror(errno) << "\n";
+      return false;
+    }
+    dest = &file;
+  }
+  switch (o.format) {
+  case Format::Text: writeText(*dest, run, oo); break;
+  case Format::Json: writeJson(*dest, run, oo); break;
+  case Format::Sarif: writeSarif(*dest, run, oo); break;
+  case Format::Github: writeGithub(*dest, run, oo); break;
+  }
+  dest->flush();
+  if (!o.outputFile.empty() && !file) {
+    err << "lambda-lint: error: cannot write " << o.outputFile << "\n";
+    return false;
+  }
+  if (!o.reportFile.empty()) {
+    PackageReport report;
+    report.layersUnzippedBytes = run.layersUnzippedBytes;
+    report.budgetShare = run.packages.empty() ? 0.8 : run.packages.front().budgetShare;
+    report.generator = std::string("lambda-lint ") + LAMBDA_LINT_VERSION;
+    for (const auto& pr : run.packages) {
+      PackageReportItem item{&pr.package, &pr.analysis, {}};
+      for (const Finding& f : run.findings)
+        if (f.wholeArtifact && f.file && f.file->path() == pr.package.path) item.findings.push_back(&f);
+      report.packages.push_back(std::move(item));
+    }
+    std::ofstream html(o.reportFile, std::ios::binary | std::ios::trunc);
+    if (html) writeHtmlReport(html, report);
+    if (!html) {
+      err << "lambda-lint: error: cannot write " << o.reportFile << ": " << std::strerror(errno) << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+// The run, phase by phase: answer what needs no run; load the data files, the baseline and the
+// configuration; discover the files; analyse (and fix) them in parallel; read the packages;
+// sort, apply the baseline and write the output.
+int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
+  if (std::optional<int> status = answerWithoutRun(o, out, err)) return *status;
 
   // The installed data files (an administrator may have edited them) or the built-in copies:
   // read once here, so a broken installed file is one clear error before anything runs.
@@ -198,74 +353,20 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   for (const std::string& z : zipPaths) (void)config.forPath(z);
   for (const std::string& d : o.packageDirs) (void)config.forPath(d);
   if (configErrors()) return 2;
+
   Analyzer analyzer(config, o.handlers);
   analyzer.setCppCompilation(o.compileDatabaseDir, o.compileArgs);
-  const bool fixing = o.fix || o.diff;
-
-  struct Slot {
-    FileOutcome outcome;
-    FixResult fixed;
-    bool changed = false;
-    size_t remaining = 0; // findings left after fixing
-  };
-  std::vector<Slot> slots(discovered.files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
-      Slot& s = slots[i];
-      s.outcome = analyzer.analyzePath(discovered.files[i].path);
-      s.remaining = s.outcome.findings.size();
-      if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) continue;
-      if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) continue;
-      s.fixed = fixToConvergence(analyzer, s.outcome, o.unsafeFixes);
-      s.changed = s.fixed.text != s.outcome.file->text();
-      if (s.changed)
-        s.remaining = analyzer.analyzeText(s.outcome.file->path(), *s.outcome.language, s.fixed.text)
-                          .findings.size();
-    }
-  };
-  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, slots.size())));
-  {
-    std::vector<std::jthread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
-  }
+  std::vector<Slot> slots = analyseFiles(discovered.files, analyzer, o);
 
   RunResult run;
   run.unsafeFixesEnabled = o.unsafeFixes;
   run.notices = std::move(discovered.notices);
-  bool unreadable = discovered.hadUnreadablePath;
-  size_t remaining = 0;
-  std::string diffs;
-  for (Slot& s : slots) {
-    if (s.outcome.analysed) ++run.filesAnalyzed;
-    unreadable = unreadable || s.outcome.unreadable;
-    for (auto& n : s.outcome.notices) run.notices.push_back(std::move(n));
-    for (auto& n : s.fixed.notices) run.notices.push_back(std::move(n));
-    for (auto& f : s.outcome.findings) run.findings.push_back(std::move(f));
-    if (s.outcome.init.computed) run.initEstimates.push_back({s.outcome.file, std::move(s.outcome.init)});
-    remaining += s.remaining;
-    if (!s.changed) continue;
-    if (o.diff) {
-      diffs += unifiedDiff(s.outcome.file->path(), s.outcome.file->text(), s.fixed.text);
-      run.fixesApplied += s.fixed.applied;
-      continue;
-    }
-    std::string werr = writeFileAtomically(s.outcome.file->path(), s.fixed.text);
-    if (!werr.empty()) {
-      run.notices.push_back({Level::Error, s.outcome.file->path(), std::nullopt,
-                             "fixes not written: " + werr});
-      unreadable = true;
-      remaining += s.outcome.findings.size() - s.remaining;
-    } else {
-      run.fixesApplied += s.fixed.applied;
-    }
-  }
+  Gathered gathered = gatherFiles(slots, o, run);
+  gathered.unreadable = gathered.unreadable || discovered.hadUnreadablePath;
   {
     const size_t before = run.findings.size();
-    unreadable = runPackages(zipPaths, o.packageDirs, o.layers, config, run, err) || unreadable;
-    remaining += run.findings.size() - before;
+    gathered.unreadable = runPackages(zipPaths, o.packageDirs, o.layers, config, run, err) || gathered.unreadable;
+    gathered.remaining += run.findings.size() - before;
   }
   std::stable_sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.file->path() != b.file->path()) return a.file->path() < b.file->path();
@@ -273,81 +374,20 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
     return a.rule < b.rule;
   });
 
-  if (o.diff) {
-    // Like ruff: the diff on stdout, the count on stderr; status 1 when there is something to fix.
-    out << diffs << std::flush;
-    err << (run.fixesApplied ? "Would fix " + std::to_string(run.fixesApplied) + " finding" +
-                                   (run.fixesApplied == 1 ? "" : "s") + ".\n"
-                             : std::string("No fixes available.\n"));
-    for (const Notice& n : run.notices)
-      if (n.level != Level::Note) err << n.path << ": " << levelName(n.level) << ": " << n.message << "\n";
-    return unreadable ? 2 : (diffs.empty() ? 0 : 1);
-  }
+  if (o.diff) return reportDiff(run, gathered, out, err);
 
   // URIs and fingerprints are relative to the project root: the top of the git work tree.
   const ProjectInfo project = discoverProject(o.paths);
   if (baseline) {
     const size_t before = run.findings.size();
     applyBaseline(run, *baseline, project.root);
-    remaining -= before - run.findings.size(); // no --fix with --baseline: all were remaining
+    gathered.remaining -= before - run.findings.size(); // no --fix with --baseline: all were remaining
   }
-
   run.fixing = o.fix;
-  run.remaining = remaining;
-  OutputOptions oo;
-  oo.color = useColor(o);
-  oo.showSource = o.showSource;
-  oo.srcRoot = project.root.string();
-  oo.rules = config.checksInUse();
-  oo.commandLine = o.commandLine;
-  oo.sarifCategory = o.sarifCategory;
-  if (project.git) {
-    std::string uri = webUrlOfRemote(project.git->remoteUrl);
-    if (!uri.empty()) oo.versionControl = OutputOptions::VersionControl{uri, project.git->head, project.git->branch};
-  }
-  oo.warnings = &err;
-
-  std::ofstream file;
-  std::ostream* dest = &out;
-  if (!o.outputFile.empty()) {
-    file.open(o.outputFile, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      err << "lambda-lint: error: cannot write " << o.outputFile << ": " << std::strerror(errno) << "\n";
-      return 2;
-    }
-    dest = &file;
-  }
-  switch (o.format) {
-  case Format::Text: writeText(*dest, run, oo); break;
-  case Format::Json: writeJson(*dest, run, oo); break;
-  case Format::Sarif: writeSarif(*dest, run, oo); break;
-  case Format::Github: writeGithub(*dest, run, oo); break;
-  }
-  dest->flush();
-  if (!o.outputFile.empty() && !file) {
-    err << "lambda-lint: error: cannot write " << o.outputFile << "\n";
-    return 2;
-  }
-  if (!o.reportFile.empty()) {
-    PackageReport report;
-    report.layersUnzippedBytes = run.layersUnzippedBytes;
-    report.budgetShare = run.packages.empty() ? 0.8 : run.packages.front().budgetShare;
-    report.generator = std::string("lambda-lint ") + LAMBDA_LINT_VERSION;
-    for (const auto& pr : run.packages) {
-      PackageReportItem item{&pr.package, &pr.analysis, {}};
-      for (const Finding& f : run.findings)
-        if (f.wholeArtifact && f.file && f.file->path() == pr.package.path) item.findings.push_back(&f);
-      report.packages.push_back(std::move(item));
-    }
-    std::ofstream html(o.reportFile, std::ios::binary | std::ios::trunc);
-    if (html) writeHtmlReport(html, report);
-    if (!html) {
-      err << "lambda-lint: error: cannot write " << o.reportFile << ": " << std::strerror(errno) << "\n";
-      return 2;
-    }
-  }
-  if (unreadable) return 2;
-  return remaining > 0 ? 1 : 0;
+  run.remaining = gathered.remaining;
+  if (!writeOutputs(run, o, config, project, out, err)) return 2;
+  if (gathered.unreadable) return 2;
+  return gathered.remaining > 0 ? 1 : 0;
 }
 
 } // namespace ll

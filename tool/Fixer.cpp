@@ -1,6 +1,5 @@
 #include "tool/Fixer.h"
 
-#include "frontends/Frontend.h"
 
 #include <algorithm>
 #include <array>
@@ -57,6 +56,7 @@ size_t applyFixes(std::string& text, const std::vector<const Fix*>& fixes) {
 FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome, bool allowUnsafe) {
   FixResult result;
   result.text = outcome.file->text();
+  result.remaining = outcome.findings.size();
   if (!outcome.language) return result;
   FileOutcome current = outcome;
   for (int round = 0; round < kMaxFixRounds; ++round) {
@@ -71,23 +71,20 @@ FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome,
     std::string next = result.text;
     size_t applied = applyFixes(next, fixes);
     if (applied == 0) return result;
-    if (!parsesCleanly(*outcome.language, next)) {
-      result.notices.push_back({Level::Error, outcome.file->path(), std::nullopt,
-                                "internal error: a fix produced code that does not parse; those "
-                                "fixes were not applied (please report this)"});
-      return result;
-    }
+    // One analysis of the fixed text both verifies it and gives the next round's findings: a
+    // fixed text with syntax errors (tree-sitter's parse, or for C++ Clang's with the file's
+    // compile arguments) is dropped.
     FileOutcome reanalysed = analyzer.analyzeText(outcome.file->path(), *outcome.language, next);
-    // C++ (which parsesCleanly cannot check without the file's include paths): the fixed text
-    // must still compile with the file's compile arguments.
     if (reanalysed.hasSyntaxErrors && !current.hasSyntaxErrors) {
+      const char* what = *outcome.language == Language::Cpp ? "compile" : "parse";
       result.notices.push_back({Level::Error, outcome.file->path(), std::nullopt,
-                                "internal error: a fix produced code that does not compile; those "
-                                "fixes were not applied (please report this)"});
+                                std::string("internal error: a fix produced code that does not ") +
+                                    what + "; those fixes were not applied (please report this)"});
       return result;
     }
     result.text = std::move(next);
     result.applied += applied;
+    result.remaining = reanalysed.findings.size();
     current = std::move(reanalysed);
   }
   result.notices.push_back({Level::Warning, outcome.file->path(), std::nullopt,

@@ -9,12 +9,14 @@ namespace ll {
 struct FixResult {
   std::string text;        // the fixed text
   size_t applied = 0;      // fixes applied, over all rounds
+  size_t remaining = 0;    // findings of the fixed text (its last analysis)
   std::vector<Notice> notices;
 };
 
 /// Applies the applicable fixes of `outcome` (safe; unsafe too if allowUnsafe), re-analyses and
-/// repeats until no applicable fix is left (at most kMaxRounds rounds). A round whose result
-/// does not parse is dropped with a notice, and fixing stops there.
+/// repeats until no applicable fix is left (at most kMaxRounds rounds). Each round analyses the
+/// fixed text once, which both verifies it and finds what is left: a round whose result has
+/// syntax errors is dropped with a notice, and fixing stops there.
 FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome, bool allowUnsafe);
 inline constexpr int kMaxFixRounds = 16;
 
