@@ -54,6 +54,30 @@ bool conditionalWithin(const Module& m, int b, int fn) {
   return false;
 }
 
+/// A heavy module-scope import statement whose uses (if any) are all in code that not every
+/// invocation runs.
+struct Candidate {
+  std::vector<int> imports;              // the statement's Import records of the module
+  std::vector<const NameUse*> uses;      // value uses, in source order
+  bool typeUses = false;
+  bool loadedAnyway = false;             // Init loads the module through another import
+};
+
+/// Needed on every invocation, or once per execution environment anyway: keep it at module
+/// scope. A use at module scope or in code Init or lazy initialisation runs; an unconditional
+/// use in code every invocation runs; or a use in every route of the file (each invocation is
+/// served by one of them).
+bool needed(const CheckContext& ctx, const std::vector<const NameUse*>& uses, size_t routes) {
+  std::set<int> routesUsing;
+  for (const NameUse* u : uses) {
+    if (u->function < 0 || ctx.invocation.atInit(u->function) || ctx.invocation.lazyInit(u->function))
+      return true;
+    if (u->unconditional && ctx.invocation.everyInvocation(u->function)) return true;
+    if (ctx.module.functions[u->function].isRoute) routesUsing.insert(u->function);
+  }
+  return routes > 0 && routesUsing.size() == routes;
+}
+
 class EagerHeavyImport final : public Check {
 public:
   const RuleInfo& info() const override { return kInfo; }
@@ -64,7 +88,7 @@ public:
     if (!ctx.invocation.hasHandlers()) return;
     const bool typescript = m.language == Language::TypeScript || m.language == Language::Tsx;
 
-    // One finding per import statement and module: `from sklearn import a, b` is one.
+    // One decision per import statement and module: `from sklearn import a, b` is one.
     std::map<std::pair<uint32_t, std::string>, std::vector<int>> statements;
     for (size_t i = 0; i < m.imports.size(); ++i) {
       const Import& imp = m.imports[i];
@@ -76,68 +100,139 @@ public:
     std::vector<std::vector<const NameUse*>> usesOf(m.imports.size());
     for (const NameUse& u : m.uses)
       if (u.import >= 0) usesOf[u.import].push_back(&u);
+    size_t routes = 0;
+    for (const Function& fn : m.functions)
+      if (fn.isRoute) ++routes;
 
+    std::vector<Candidate> candidates;
+    std::vector<bool> candidate(m.imports.size(), false);
     for (const auto& [key, imports] : statements) {
-      const Import& imp = m.imports[imports.front()];
-      const ImportWeight& w = ctx.importWeights[imports.front()];
-      std::vector<const NameUse*> uses;
-      bool typeUses = false;
+      Candidate c;
+      c.imports = imports;
       for (int i : imports)
         for (const NameUse* u : usesOf[i]) {
-          if (u->typeOnly) typeUses = true;
-          else uses.push_back(u);
+          if (u->typeOnly) c.typeUses = true;
+          else c.uses.push_back(u);
         }
-      std::sort(uses.begin(), uses.end(),
+      // TypeScript erases an import used in types only, or not at all: nothing is loaded.
+      if (c.uses.empty() && typescript) continue;
+      if (!c.uses.empty() && needed(ctx, c.uses, routes)) continue;
+      std::sort(c.uses.begin(), c.uses.end(),
                 [](const NameUse* a, const NameUse* b) { return a->range.begin < b->range.begin; });
-      const std::string shown = "`" + (m.language == Language::Python ? w.key : imp.module) + "`";
-
-      if (uses.empty()) {
-        // TypeScript erases an import used in types only, or not at all: nothing is loaded.
-        if (typescript) continue;
-        Finding f = finding(m, imp, shown + " (" + figure(w) + ") is imported at module scope but never used; every cold start pays for it");
-        if (!imp.nested && !imp.sharedStatement)
-          if (auto fix = ctx.editor.removeImport(m, imports)) {
-            fix->applicability = Applicability::Unsafe; // an import can have side effects
-            f.fixes.push_back(std::move(*fix));
-          }
-        out.push_back(std::move(f));
-        continue;
-      }
-
-      // Needed on every invocation (or during Init itself): keep it at module scope.
-      auto needed = [&](const NameUse* u) {
-        if (u->function < 0 || ctx.invocation.atInit(u->function)) return true;
-        return u->unconditional && ctx.invocation.everyInvocation(u->function);
-      };
-      if (std::any_of(uses.begin(), uses.end(), needed)) continue;
-
-      std::vector<int> functions;
-      for (const NameUse* u : uses)
-        if (std::find(functions.begin(), functions.end(), u->function) == functions.end())
-          functions.push_back(u->function);
-      std::string where;
-      if (functions.size() == 1) {
-        const int fn = functions.front();
-        where = ctx.invocation.everyInvocation(fn)
-                    ? "only in a branch of " + fnLabel(m, fn)
-                    : "only in " + fnLabel(m, fn) + ", which not every invocation runs";
-      } else {
-        where = "only in " + std::to_string(functions.size()) +
-                " functions that not every invocation runs";
-      }
-      Finding f = finding(m, imp, shown + " (" + figure(w) + ") is loaded during Init on every cold start, but used " +
-                                      where + "; import it where it is used");
-      for (const NameUse* u : uses) {
-        if (f.related.size() >= 8) break;
-        std::string in = u->function < 0 ? "module scope" : fnLabel(m, u->function);
-        f.related.push_back({u->range, "used in " + in});
-      }
-      if (std::optional<Fix> fix = moveFix(ctx, imports, uses, typeUses)) f.fixes.push_back(std::move(*fix));
-      out.push_back(std::move(f));
+      for (int i : imports) candidate[i] = true;
+      candidates.push_back(std::move(c));
     }
+    if (candidates.empty()) return;
+
+    // What Init loads anyway: every run-time module-scope import that stays where it is, with
+    // what it loads (the catalogue's `loads`) and, in Python, the packages above it. Moving an
+    // import of a module in there saves nothing, and such an import stays too, so the set
+    // grows until nothing changes.
+    std::set<std::string> loaded;
+    auto load = [&](int i) {
+      const Import& imp = m.imports[i];
+      const ImportWeight& w = ctx.importWeights[i];
+      if (!w.key.empty()) loaded.insert(w.key);
+      loaded.insert(w.loads.begin(), w.loads.end());
+      std::string name = m.language == Language::Python ? imp.canonical() : imp.module;
+      loaded.insert(name);
+      if (m.language == Language::Python)
+        for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1))
+          loaded.insert(name.substr(0, dot));
+    };
+    for (size_t i = 0; i < m.imports.size(); ++i) {
+      const Import& imp = m.imports[i];
+      if (imp.function >= 0 || imp.typeOnly || candidate[i]) continue;
+      if (typescript && erasedByTypeScript(m, i)) continue;
+      load(int(i));
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (Candidate& c : candidates) {
+        if (c.loadedAnyway) continue;
+        const Import& imp = m.imports[c.imports.front()];
+        const ImportWeight& w = ctx.importWeights[c.imports.front()];
+        if (loaded.contains(w.key) || loaded.contains(imp.module)) {
+          c.loadedAnyway = true;
+          for (int i : c.imports) load(i);
+          changed = true;
+        }
+      }
+    }
+
+    // Two imports of one package are one decision (`import requests` and `from requests import
+    // Response`): one finding on the first, the others related, and a fix only for a single
+    // statement (it moves all of them or none).
+    std::map<std::string, std::vector<Candidate*>> byPackage;
+    std::vector<std::string> order;
+    for (Candidate& c : candidates) {
+      if (c.loadedAnyway) continue;
+      const std::string& key = ctx.importWeights[c.imports.front()].key;
+      if (!byPackage.contains(key)) order.push_back(key);
+      byPackage[key].push_back(&c);
+    }
+    for (const std::string& key : order) report(ctx, byPackage[key], out);
   }
 
 private:
+  /// One finding for the candidates that import one package.
+  static void report(const CheckContext& ctx, const std::vector<Candidate*>& group,
+                     std::vector<Finding>& out) {
+    const Module& m = ctx.module;
+    const Candidate& first = *group.front();
+    const Import& imp = m.imports[first.imports.front()];
+    const ImportWeight& w = ctx.importWeights[first.imports.front()];
+    std::vector<const NameUse*> uses;
+    for (const Candidate* c : group) uses.insert(uses.end(), c->uses.begin(), c->uses.end());
+    std::sort(uses.begin(), uses.end(),
+              [](const NameUse* a, const NameUse* b) { return a->range.begin < b->range.begin; });
+    const std::string shown = "`" + (m.language == Language::Python ? w.key : imp.module) + "`";
+    auto others = [&](Finding& f) {
+      for (size_t k = 1; k < group.size(); ++k)
+        f.related.push_back({m.imports[group[k]->imports.front()].range,
+                             "also imports " + shown + "; it moves with this import or not at all"});
+    };
+
+    if (uses.empty()) {
+      Finding f = finding(m, imp, shown + " (" + figure(w) + ") is imported at module scope but never used; every cold start pays for it");
+      others(f);
+      if (group.size() == 1 && !imp.nested && !imp.sharedStatement)
+        if (auto fix = ctx.editor.removeImport(m, first.imports)) {
+          fix->applicability = Applicability::Unsafe; // an import can have side effects
+          f.fixes.push_back(std::move(*fix));
+        }
+      out.push_back(std::move(f));
+      return;
+    }
+
+    std::vector<int> functions;
+    for (const NameUse* u : uses)
+      if (std::find(functions.begin(), functions.end(), u->function) == functions.end())
+        functions.push_back(u->function);
+    std::string where;
+    if (functions.size() == 1) {
+      const int fn = functions.front();
+      where = ctx.invocation.everyInvocation(fn)
+                  ? "only in a branch of " + fnLabel(m, fn)
+                  : "only in " + fnLabel(m, fn) + ", which not every invocation runs";
+    } else {
+      where = "only in " + std::to_string(functions.size()) +
+              " functions that not every invocation runs";
+    }
+    Finding f = finding(m, imp, shown + " (" + figure(w) + ") is loaded during Init on every cold start, but used " +
+                                    where + "; import it where it is used");
+    for (const NameUse* u : uses) {
+      if (f.related.size() >= 8) break;
+      std::string in = u->function < 0 ? "module scope" : fnLabel(m, u->function);
+      f.related.push_back({u->range, "used in " + in});
+    }
+    others(f);
+    if (group.size() == 1)
+      if (std::optional<Fix> fix = moveFix(ctx, first.imports, uses, first.typeUses))
+        f.fixes.push_back(std::move(*fix));
+    out.push_back(std::move(f));
+  }
+
   static Finding finding(const Module& m, const Import& imp, std::string message) {
     Finding f;
     f.rule = std::string(kInfo.id);

@@ -68,16 +68,27 @@ InvocationAnalysis::InvocationAnalysis(const Module& m)
   for (size_t i = 0; i < m.calls.size(); ++i)
     if (m.calls[i].function >= 0 && m.calls[i].target >= 0 && !m.calls[i].referenceOnly)
       allCallsIn[m.calls[i].function].push_back(int(i));
-  while (!work.empty()) {
-    int f = work.back();
-    work.pop_back();
-    for (int ci : allCallsIn[f]) {
-      int t = m.calls[ci].target;
-      if (init_[t]) continue;
-      init_[t] = true;
-      work.push_back(t);
+  auto spread = [&](std::vector<bool>& mark) {
+    while (!work.empty()) {
+      int f = work.back();
+      work.pop_back();
+      for (int ci : allCallsIn[f]) {
+        int t = m.calls[ci].target;
+        if (mark[t]) continue;
+        mark[t] = true;
+        work.push_back(t);
+      }
     }
-  }
+  };
+  spread(init_);
+  // Lazy initialisation: what a call guarded by a module-level cache runs, transitively.
+  lazy_.assign(m.functions.size(), false);
+  for (const Call& c : m.calls)
+    if (c.lazy && c.target >= 0 && !c.referenceOnly && !lazy_[c.target]) {
+      lazy_[c.target] = true;
+      work.push_back(c.target);
+    }
+  spread(lazy_);
 }
 
 std::vector<int> InvocationAnalysis::callPath(int f) const {

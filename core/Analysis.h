@@ -27,6 +27,10 @@ public:
   bool everyInvocation(int f) const { return f >= 0 && every_[f]; }
   /// True when function `f` runs during Init: called from module scope, transitively.
   bool atInit(int f) const { return f >= 0 && init_[f]; }
+  /// True when function `f` is called by lazy initialisation (a call that runs only while a
+  /// module-level cache is empty), transitively: it runs once per execution environment, on
+  /// the first invocation that needs it, like Init.
+  bool lazyInit(int f) const { return f >= 0 && lazy_[f]; }
   /// True when the file has an entry point (a handler or route).
   bool hasHandlers() const { return hasHandlers_; }
 
@@ -36,6 +40,7 @@ private:
   std::vector<int> viaCall_; // call that first reached each function, -1 for handlers
   std::vector<bool> every_;
   std::vector<bool> init_;
+  std::vector<bool> lazy_;
   bool hasHandlers_ = false;
 };
 

@@ -374,6 +374,18 @@ def yaml_flow(d):
     return "{" + ", ".join("%s: %s" % (yaml_key(k), yaml_scalar(v)) for k, v in d.items()) + "}"
 
 
+# Where Debian's packages load what the packages a Lambda deployment (or runtime) has do not:
+# Debian's python3-botocore is patched (do-not-use-vendored-code) to import the system `requests`
+# where upstream botocore, the one Lambda's Python runtimes ship, imports only its own vendored
+# stub. Measured on Debian, boto3 would seem to load requests; on Lambda it does not, and an
+# analysis that believed it would never see `import requests` as a cost of its own.
+DEBIAN_ONLY_LOADS = {
+    "boto3": {"requests"},
+    "botocore": {"requests"},
+    "botocore.session": {"requests"},
+}
+
+
 def resolve_loads(python_results, node_results, node_prefix="/node_modules/"):
     """Replace each entry's raw `loaded` set with `loads`: the other catalogued modules that
     importing it brings in (so an estimate over several imports counts shared ones once)."""
@@ -391,7 +403,7 @@ def resolve_loads(python_results, node_results, node_prefix="/node_modules/"):
                     hit = any(needle in f for f in loaded)
                 else:
                     hit = other in loaded
-                if hit:
+                if hit and not (not is_node and other in DEBIAN_ONLY_LOADS.get(name, ())):
                     loads.append(other)
             # keep `method` last for readability
             method = entry.pop("method")
