@@ -57,12 +57,25 @@ void addUnique(std::vector<std::string>& to, const std::vector<std::string>& ite
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
 }
 
+/// A test file by the conventions of JavaScript test runners: `*.test.js`, `*.spec.ts`, or a
+/// file under a `__tests__` folder. (Folders named `test` are not taken as evidence: a project
+/// may sit below one.)
+bool isTestFile(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return name.find(".test.") != std::string_view::npos ||
+         name.find(".spec.") != std::string_view::npos ||
+         path.starts_with("__tests__/") || path.find("/__tests__/") != std::string_view::npos;
+}
+
 class SdkV2Import final : public Check {
 public:
   const RuleInfo& info() const override { return kInfo; }
 
   void run(const CheckContext& ctx, std::vector<Finding>& out) const override {
     const Module& m = ctx.module;
+    // Test code is not deployed: a Jest or Mocha test file that has no handler of its own.
+    if (!ctx.invocation.hasHandlers() && isTestFile(m.file->path())) return;
     const char* language = catalogueLanguage(m.language);
     // What the file makes from v2 (`new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`), and
     // the v3 packages that replace each, in order of first use.
@@ -78,9 +91,16 @@ public:
         uses.push_back({&c, splitPackages(e->label)});
     }
 
+    const bool typescript = m.language == Language::TypeScript || m.language == Language::Tsx;
     std::vector<ByteRange> reported;
-    for (const Import& imp : m.imports) {
+    for (size_t i = 0; i < m.imports.size(); ++i) {
+      const Import& imp = m.imports[i];
       if (imp.typeOnly || !isV2Module(imp.module)) continue;
+      // TypeScript erases a static import (`import ...`, `import x = require(...)`) whose names
+      // are used in types only, or not at all; a dynamic `import()` or a `require()` it keeps.
+      if (typescript && imp.function < 0 && m.text(imp.range).starts_with("import ") &&
+          erasedByTypeScript(m, i))
+        continue;
       if (std::find(reported.begin(), reported.end(), imp.range) != reported.end()) continue;
       reported.push_back(imp.range);
       Finding f;
