@@ -160,6 +160,21 @@ public:
       }
     }
 
+    // Module-scope imports that stay and whose loads are not known: the project's own modules and
+    // third-party modules with no figure may load a candidate too, which would make moving it
+    // save nothing. A weighed module's size is all the code it loads, so it can load a
+    // candidate only if it is at least as large. Such a finding is a note that says why.
+    std::vector<std::pair<std::string, const ImportWeight*>> unknown;
+    for (size_t i = 0; i < m.imports.size(); ++i) {
+      const Import& imp = m.imports[i];
+      if (imp.function >= 0 || imp.typeOnly || candidate[i] || imp.module.empty()) continue;
+      if (typescript && erasedByTypeScript(m, i)) continue;
+      const ImportWeight& w = ctx.importWeights[i];
+      if (w.source != CostSource::None && w.source != CostSource::Weighed) continue;
+      if (std::none_of(unknown.begin(), unknown.end(), [&](const auto& u) { return u.first == imp.module; }))
+        unknown.emplace_back(imp.module, &w);
+    }
+
     // Two imports of one package are one decision (`import requests` and `from requests import
     // Response`): one finding on the first, the others related, and a fix only for a single
     // statement (it moves all of them or none).
@@ -171,11 +186,36 @@ public:
       if (!byPackage.contains(key)) order.push_back(key);
       byPackage[key].push_back(&c);
     }
-    for (const std::string& key : order) report(ctx, byPackage[key], out);
+    for (const std::string& key : order) report(ctx, byPackage[key], unknown, out);
   }
 
 private:
   /// One finding for the candidates that import one package.
+  static void report(const CheckContext& ctx, const std::vector<Candidate*>& group,
+                     const std::vector<std::pair<std::string, const ImportWeight*>>& maybeLoaders,
+                     std::vector<Finding>& out) {
+    std::vector<Finding> made;
+    report(ctx, group, made);
+    const ImportWeight& own = ctx.importWeights[group.front()->imports.front()];
+    std::vector<std::string> unknown;
+    for (const auto& [module, w] : maybeLoaders)
+      if (w->source == CostSource::None || w->bytes >= own.bytes) unknown.push_back(module);
+    for (Finding& f : made) {
+      if (!unknown.empty()) {
+        // Not sure that nothing else loads it: a note with the reason, and no safe fix.
+        f.level = Level::Note;
+        std::string names = "`" + unknown.front() + "`";
+        if (unknown.size() == 2) names += " or `" + unknown[1] + "`";
+        else if (unknown.size() > 2) names += " or " + std::to_string(unknown.size() - 1) + " other modules";
+        f.message += " (unless " + names + ", which lambda-lint has no import figures for, loads it too)";
+        for (Fix& fix : f.fixes)
+          if (fix.applicability == Applicability::Safe) fix.applicability = Applicability::Unsafe;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+
+  /// The finding for one group, before what is unknown lowers it.
   static void report(const CheckContext& ctx, const std::vector<Candidate*>& group,
                      std::vector<Finding>& out) {
     const Module& m = ctx.module;

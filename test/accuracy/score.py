@@ -179,13 +179,22 @@ def main():
         s = stats[rule] = {"findings": 0, "judged": 0, "tp": 0, "fp": 0,
                            "true_issues": 0, "found": 0,
                            "true_issues_exhaustive": 0, "found_exhaustive": 0,
-                           "unjudged_in_judged_files": 0, "unjudged_elsewhere": 0}
+                           "unjudged_in_judged_files": 0, "unjudged_elsewhere": 0,
+                           "notes": 0, "notes_judged": 0, "notes_tp": 0}
     unjudged = []
     false_pos, false_neg = [], []
     for key, f in sorted(findings.items()):
         s = stats[key[3]]
-        s["findings"] += 1
         j = judgments.get(key)
+        if f.get("level") == "note":
+            # A note says less, with its reason: it is not a warning, so precision (of what the
+            # tool asserts) leaves it out; recall counts it as found.
+            s["notes"] += 1
+            if j is not None:
+                s["notes_judged"] += 1
+                s["notes_tp"] += j["expected"] == "warn"
+            continue
+        s["findings"] += 1
         if j is None:
             in_judged = (key[0], key[1]) in judged_files
             s["unjudged_in_judged_files" if in_judged else "unjudged_elsewhere"] += 1
@@ -218,7 +227,7 @@ def main():
     print()
     hdr = (f"{'rule':<26}{'findings':>9}{'judged':>8}{'TP':>5}{'FP':>5}{'precision':>11}"
            f"{'issues':>8}{'found':>7}{'recall':>8}{'issues*':>9}{'found*':>8}{'recall*':>9}"
-           f"{'unj.JF':>8}")
+           f"{'unj.JF':>8}{'notes':>7}{'n.TP/jdg':>10}")
     print(hdr)
     print("-" * len(hdr))
     tot = collections.Counter()
@@ -228,16 +237,20 @@ def main():
               f"{pct(s['tp'], s['judged']):>11}{s['true_issues']:>8}{s['found']:>7}"
               f"{pct(s['found'], s['true_issues']):>8}{s['true_issues_exhaustive']:>9}"
               f"{s['found_exhaustive']:>8}{pct(s['found_exhaustive'], s['true_issues_exhaustive']):>9}"
-              f"{s['unjudged_in_judged_files']:>8}")
+              f"{s['unjudged_in_judged_files']:>8}{s['notes']:>7}"
+              f"{str(s['notes_tp']) + '/' + str(s['notes_judged']):>10}")
     print("-" * len(hdr))
     print(f"{'all rules':<26}{tot['findings']:>9}{tot['judged']:>8}{tot['tp']:>5}{tot['fp']:>5}"
           f"{pct(tot['tp'], tot['judged']):>11}{tot['true_issues']:>8}{tot['found']:>7}"
           f"{pct(tot['found'], tot['true_issues']):>8}{tot['true_issues_exhaustive']:>9}"
           f"{tot['found_exhaustive']:>8}{pct(tot['found_exhaustive'], tot['true_issues_exhaustive']):>9}"
-          f"{tot['unjudged_in_judged_files']:>8}")
+          f"{tot['unjudged_in_judged_files']:>8}{tot['notes']:>7}"
+          f"{str(tot['notes_tp']) + '/' + str(tot['notes_judged']):>10}")
     print()
-    print("precision = TP / (TP + FP) over findings that have a judgment at (repo, path, line, rule)")
-    print("recall    = found / issues over judgments expected=warn (found: a finding of that rule at")
+    print("findings  = warnings and errors; notes (the tool says less, with its reason) are counted")
+    print("            apart: notes, and n.TP/jdg = judged notes that are true issues")
+    print("precision = TP / (TP + FP) over warnings that have a judgment at (repo, path, line, rule)")
+    print("recall    = found / issues over judgments expected=warn (found: a finding, note or not, at")
     print("            that line); issues*/found*/recall*: only issues in exhaustively judged files")
     print("            (judged-files.tsv), the unbiased recall estimate")
     print("unj.JF    = unjudged findings in exhaustively judged files (false-positive candidates)")
