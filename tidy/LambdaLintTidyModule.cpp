@@ -20,7 +20,7 @@
 #include "core/ImportCosts.h"
 #include "core/InitCost.h"
 #include "core/Suppressions.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 #include "frontends/cpp/CppFrontend.h"
 #include "tool/Config.h"
 
@@ -92,8 +92,7 @@ public:
     auto lowered = std::make_unique<Lowered>();
     lowered->path = std::filesystem::path(absolute).lexically_normal();
     lowered->profile = &configuration().forPath(lowered->path.string());
-    FrontendOptions options;
-    options.catalogue = &lowered->profile->catalogue;
+    FrontendOptions options(lowered->profile->catalogue);
     options.handlers = lowered->profile->handlersFor(lowered->path);
     for (const std::string& h : options.handlers) options.handlerOrigins[h] = lowered->profile->configPath;
     std::vector<Comment> fileComments = comments.comments(*file);

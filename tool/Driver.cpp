@@ -4,7 +4,7 @@
 #include "core/DataDir.h"
 #include "core/Glob.h"
 #include "core/Rules.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 #include "tool/Baseline.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
@@ -78,8 +78,7 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
   const Profile& profile = config_.forPath(path);
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-  FrontendOptions fo;
-  fo.catalogue = &profile.catalogue;
+  FrontendOptions fo(profile.catalogue);
   fo.compileDatabaseDir = compileDatabaseDir_;
   fo.compileArgs = compileArgs_;
   fo.handlers = profile.handlersFor(absolute);

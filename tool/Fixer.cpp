@@ -1,6 +1,6 @@
 #include "tool/Fixer.h"
 
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 
 #include <algorithm>
 #include <array>
