@@ -69,6 +69,12 @@ inline constexpr std::string_view Route = "route";             // per-invocation
 inline constexpr std::string_view LambdaRoute = "lambda-route"; // always per-invocation
 inline constexpr std::string_view HandlerName = "handler-name";
 inline constexpr std::string_view SdkInit = "sdk-init";         // C++: Aws::InitAPI / ShutdownAPI
+// Names the tree-sitter frontends read (plain names; `*` globs allowed):
+inline constexpr std::string_view HandlerEventParam = "handler-event-param";     // `(event, context)`
+inline constexpr std::string_view HandlerContextParam = "handler-context-param"; // handler signature
+inline constexpr std::string_view ReleaseMethod = "release-method";   // `conn.close()` releases conn
+inline constexpr std::string_view HoistableGlobal = "hoistable-global"; // globals a hoisted call may read
+inline constexpr std::string_view WrapperRoot = "wrapper-root";       // JS: globals wrapper calls start at
 } // namespace kind
 
 } // namespace ll

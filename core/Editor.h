@@ -37,7 +37,4 @@ public:
   virtual std::optional<Fix> removeImport(const Module& m, const std::vector<int>& imports) const = 0;
 };
 
-/// The editor for a module's language.
-const Editor& editorFor(Language language);
-
 } // namespace ll

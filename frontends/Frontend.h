@@ -1,5 +1,6 @@
 #pragma once
-// A frontend lowers one source file of its language to the program model.
+// A frontend lowers one source file of its language to the program model. Which frontend
+// handles which language: frontends/Registry.h.
 #include "core/Catalogue.h"
 #include "core/Model.h"
 
@@ -14,6 +15,10 @@
 namespace ll {
 
 struct FrontendOptions {
+  /// The run's catalogue (the profile's: the built-in one merged with the user's). Required:
+  /// frontends read their policy lists (handler names, closer methods, ...) only from here.
+  explicit FrontendOptions(const Catalogue& catalogue) : catalogue(catalogue) {}
+
   /// "named by --handler" or "named in .lambda-lint.yaml": why `h` of `handlers` is a handler.
   std::string namedBy(const std::string& h) const {
     auto it = handlerOrigins.find(h);
@@ -30,7 +35,7 @@ struct FrontendOptions {
   std::set<std::string> handlers;
   /// Where a handler of `handlers` was named when not by --handler: the configuration file.
   std::map<std::string, std::string> handlerOrigins;
-  const Catalogue* catalogue = nullptr;
+  const Catalogue& catalogue;
   /// C++ only: the directory holding compile_commands.json (`-p BUILD_DIR`); empty for none.
   std::string compileDatabaseDir;
   /// C++ only: compiler arguments for every file (`-I...`, `-std=...`), after the compile
@@ -50,13 +55,6 @@ Module lowerPython(std::shared_ptr<const SourceFile> file, const FrontendOptions
 Module lowerJavaScript(std::shared_ptr<const SourceFile> file, const FrontendOptions& options,
                        Language language = Language::JavaScript);
 
-/// The language of a path by its extension, or nothing if no frontend handles it.
-std::optional<Language> languageForPath(const std::string& path);
-
-/// Lowers with the frontend for `language`.
-Module lower(Language language, std::shared_ptr<const SourceFile> file,
-             const FrontendOptions& options);
-
 /// Sets Import::sharedStatement on imports whose statement (same range) also imports another
 /// module. Frontends call it once their imports are recorded.
 void markSharedImportStatements(Module& m);
@@ -70,8 +68,5 @@ void markNamedHandlers(Module& m, const FrontendOptions& options,
                        const std::function<bool(size_t function)>& byPlainName,
                        const std::function<void(size_t function, const std::string& reason)>& mark,
                        const std::function<bool(const std::string& name)>& more = {});
-
-/// True when `text` parses without syntax errors in `language` (used to verify fixed files).
-bool parsesCleanly(Language language, const std::string& text);
 
 } // namespace ll

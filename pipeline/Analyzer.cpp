@@ -12,8 +12,7 @@
 namespace ll {
 
 FrontendOptions frontendOptions(const Profile& profile, const std::filesystem::path& absolute) {
-  FrontendOptions fo;
-  fo.catalogue = &profile.catalogue;
+  FrontendOptions fo(profile.catalogue);
   fo.handlers = profile.handlersFor(absolute);
   for (const std::string& h : fo.handlers) fo.handlerOrigins[h] = profile.configPath;
   return fo;

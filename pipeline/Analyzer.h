@@ -5,7 +5,7 @@
 // configured severities.
 #include "checks/Check.h"
 #include "config/Config.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 
 #include <filesystem>
 #include <map>

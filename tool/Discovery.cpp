@@ -1,7 +1,7 @@
 // From command-line paths to the files to analyse.
 #include "tool/Discovery.h"
 
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 
 #include <algorithm>
 #include <array>

@@ -4,7 +4,6 @@
 #include "core/DataDir.h"
 #include "core/Glob.h"
 #include "core/Rules.h"
-#include "frontends/Frontend.h"
 #include "tool/Baseline.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"

@@ -580,12 +580,11 @@ private:
     // Names the catalogue gives handlers (a configuration's `handlers.names`): for code that
     // hands its handler to the runtime in another file. Matched against the plain and the
     // qualified name (`handle_*`, `orders::handle`).
-    if (!opts_.catalogue) return;
     for (size_t f = 0; f < m_.functions.size(); ++f) {
       const Function& fn = m_.functions[f];
       if (fn.parent >= 0 || fn.name == "(lambda)") continue;
-      if (opts_.catalogue->match("cpp", kind::HandlerName, fn.name) ||
-          opts_.catalogue->match("cpp", kind::HandlerName, fn.qualifiedName))
+      if (opts_.catalogue.match("cpp", kind::HandlerName, fn.name) ||
+          opts_.catalogue.match("cpp", kind::HandlerName, fn.qualifiedName))
         mark(int(f), "named `" + fn.name + "`");
     }
   }

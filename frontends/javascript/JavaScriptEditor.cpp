@@ -518,11 +518,6 @@ bool awaitAllowed(const TSNode& root, uint32_t offset) {
   return false;
 }
 
-const TSLanguage* grammarFor(Language l) {
-  return l == Language::TypeScript ? tree_sitter_typescript() : l == Language::Tsx ? tree_sitter_tsx()
-                                                                                   : tree_sitter_javascript();
-}
-
 /// Records of the statement whose names appear in type positions, or that are type-only
 /// themselves (`import { type X }`): what an `import type` has to keep.
 std::vector<int> typeRecords(const Module& m, const ImportStatement& s, bool byUses) {
@@ -570,7 +565,7 @@ std::optional<Fix> JavaScriptEditor::moveImport(const Module& m, const std::vect
       const int f = m.blocks[b].function;
       if (f < 0 || !m.functions[f].isAsync) return std::nullopt;
     }
-    ts::TreePtr tree = ts::parse(grammarFor(m.language), m.file->text());
+    ts::TreePtr tree = ts::parse(ts::grammarFor(m.language), m.file->text());
     if (!tree) return std::nullopt;
     const TSNode root = ts_tree_root_node(tree.get());
     const std::string_view text = m.file->text();

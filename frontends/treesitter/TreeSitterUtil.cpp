@@ -50,6 +50,16 @@ TSNode namedOfLargeNode(TSNode n, uint32_t i) {
   return i < e.children.size() ? e.children[i] : TSNode{};
 }
 
+const TSLanguage* grammarFor(Language language) {
+  switch (language) {
+  case Language::Python: return tree_sitter_python();
+  case Language::JavaScript: return tree_sitter_javascript();
+  case Language::TypeScript: return tree_sitter_typescript();
+  case Language::Tsx: return tree_sitter_tsx();
+  default: return nullptr;
+  }
+}
+
 TreePtr parse(const TSLanguage* language, std::string_view text) {
   ++largeNodes.generation; // nodes of earlier trees may share addresses with the new one's
   // One parser per thread and language is cheap to keep; parsers are not thread-safe.

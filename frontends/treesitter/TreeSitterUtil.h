@@ -23,6 +23,9 @@ struct TreeDeleter {
 };
 using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 
+/// The tree-sitter grammar of a language: Python, JavaScript, TypeScript or TSX; null for others.
+const TSLanguage* grammarFor(Language language);
+
 /// Parses `text` with `language`. Returns null only if tree-sitter gives up (it does not for
 /// ordinary syntax errors, which become ERROR nodes).
 TreePtr parse(const TSLanguage* language, std::string_view text);

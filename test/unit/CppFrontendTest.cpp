@@ -7,7 +7,7 @@
 
 #include "core/Analysis.h"
 #include "core/Catalogue.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 #include "ModelQueries.h"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,7 @@ namespace {
 constexpr const char* kPath = "/nonexistent/lambda-lint-test/handler.cpp";
 
 Module lowerText(const std::string& text, std::vector<std::string> args = {}) {
-  FrontendOptions o;
+  FrontendOptions o(Catalogue::builtin());
   o.compileArgs = {"-std=c++17", "-I" LAMBDA_LINT_CPP_STUBS};
   o.compileArgs.insert(o.compileArgs.end(), args.begin(), args.end());
   return lower(Language::Cpp, std::make_shared<SourceFile>(kPath, text), o);
@@ -306,7 +306,7 @@ TEST(CppFrontend, BadArgumentsAndMissingDatabaseAreNotices) {
   EXPECT_TRUE(bad.hasSyntaxErrors);
   EXPECT_NE(notices(bad).find("no-such-flag"), std::string::npos) << notices(bad);
 
-  FrontendOptions o;
+  FrontendOptions o(Catalogue::builtin());
   o.compileDatabaseDir = "/nonexistent/build";
   Module none = lower(Language::Cpp, std::make_shared<SourceFile>(kPath, "int main() {}\n"), o);
   EXPECT_TRUE(none.hasSyntaxErrors);

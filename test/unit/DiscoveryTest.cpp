@@ -2,7 +2,7 @@
 #include "tool/Discovery.h"
 #include "TempTree.h"
 
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 
 #include <gtest/gtest.h>
 

@@ -25,7 +25,7 @@ javascript:
 )";
 
 Module lowerPy(const std::string& text) {
-  return lowerPython(std::make_shared<SourceFile>("t.py", text), FrontendOptions{});
+  return lowerPython(std::make_shared<SourceFile>("t.py", text), FrontendOptions(Catalogue::builtin()));
 }
 
 } // namespace
@@ -145,7 +145,7 @@ TEST(InitEstimate, TypeScriptErasesTypeOnlyImports) {
 import { B } from "@scope/pkg";
 export const handler = async (a: A) => B(a);
 )"),
-                             FrontendOptions{}, Language::TypeScript);
+                             FrontendOptions(Catalogue::builtin()), Language::TypeScript);
   InitEstimate est = model.estimate(m, model.weigh(m));
   ASSERT_TRUE(est.computed);
   ASSERT_EQ(est.contributors.size(), 1u);

@@ -1,7 +1,7 @@
 // The JavaScript/TypeScript editor's import edits (issue 4): moving a module-scope import into
 // the blocks that use it (CommonJS `require`, ES module `await import()`), and removing one.
 #include "core/Editor.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 #include "ModelQueries.h"
 
 #include <gtest/gtest.h>
@@ -17,7 +17,7 @@ Module lower(const std::string& text, const std::string& path) {
   const Language language = path.ends_with(".tsx") ? Language::Tsx
                             : path.ends_with(".ts") ? Language::TypeScript
                                                     : Language::JavaScript;
-  return lowerJavaScript(std::make_shared<SourceFile>(path, text), FrontendOptions{}, language);
+  return lowerJavaScript(std::make_shared<SourceFile>(path, text), FrontendOptions(Catalogue::builtin()), language);
 }
 
 

@@ -2,7 +2,7 @@
 // values, handlers, lazy regions, hoistability and statements; and the editor's fixes.
 #include "core/Analysis.h"
 #include "core/Editor.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 #include "ModelQueries.h"
 
 #include <gtest/gtest.h>
@@ -16,7 +16,7 @@ namespace {
 
 Module lowerText(const std::string& text, Language language = Language::JavaScript,
                  std::set<std::string> handlers = {}, std::string path = "") {
-  FrontendOptions o;
+  FrontendOptions o(Catalogue::builtin());
   o.handlers = std::move(handlers);
   if (path.empty()) path = language == Language::JavaScript ? "t.mjs" : language == Language::Tsx ? "t.tsx" : "t.ts";
   return lowerJavaScript(std::make_shared<SourceFile>(path, text), o, language);

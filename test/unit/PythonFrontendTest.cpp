@@ -11,7 +11,7 @@ using namespace ll::test;
 namespace {
 
 Module lowerText(const std::string& text, std::set<std::string> handlers = {}) {
-  FrontendOptions o;
+  FrontendOptions o(Catalogue::builtin());
   o.handlers = std::move(handlers);
   return lowerPython(std::make_shared<SourceFile>("t.py", text), o);
 }

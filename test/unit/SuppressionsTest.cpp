@@ -2,7 +2,7 @@
 // NOLINT family, which findings a directive covers, what is reported as unused and the fixes
 // that remove it; and the comments each frontend collects for them.
 #include "core/Suppressions.h"
-#include "frontends/Frontend.h"
+#include "frontends/Registry.h"
 
 #include <gtest/gtest.h>
 
@@ -419,7 +419,7 @@ TEST(SuppressionComments, PythonCommentsNotStrings) {
                         "      b):\n"
                         "    return f'{a}#'  # after an f-string\n"
                         "s = '''\n# in a string\n'''\n"),
-                         FrontendOptions{});
+                         FrontendOptions(Catalogue::builtin()));
   EXPECT_EQ(commentTexts(m), (std::vector<std::string>{"# top", "# trailing", "# in parameters", "# after an f-string"}));
   EXPECT_TRUE(m.comments[0].ownLine);
   EXPECT_FALSE(m.comments[1].ownLine);
@@ -431,7 +431,7 @@ TEST(SuppressionComments, PythonLongCommentRunsTheParserDoesNotSee) {
   text += "s = '''\n";
   for (int i = 0; i < 100; ++i) text += "# in a string\n";
   text += "'''\n";
-  const Module m = lower(Language::Python, std::make_shared<SourceFile>("t.py", text), FrontendOptions{});
+  const Module m = lower(Language::Python, std::make_shared<SourceFile>("t.py", text), FrontendOptions(Catalogue::builtin()));
   ASSERT_EQ(m.comments.size(), 100u);
   EXPECT_EQ(m.text(m.comments[99].range), "# line 99");
   EXPECT_TRUE(m.comments[99].ownLine);
@@ -444,13 +444,13 @@ TEST(SuppressionComments, JavaScriptCommentsNotStringsOrRegexes) {
                         "const r = /\\/\\/ no/;\n"
                         "const t = `a ${1 /* in a template */} // no`;\n"
                         "const el = <div>{/* in JSX */}</div>;\n"),
-                         FrontendOptions{});
+                         FrontendOptions(Catalogue::builtin()));
   EXPECT_EQ(commentTexts(m), (std::vector<std::string>{"// top", "/* block */", "/* in a template */", "/* in JSX */"}));
 }
 
 #ifdef LAMBDA_LINT_CPP
 TEST(SuppressionComments, CppMainFileOnlyAndNotSkippedCode) {
-  FrontendOptions o;
+  FrontendOptions o(Catalogue::builtin());
   o.compileArgs = {"-std=c++17", "-I" LAMBDA_LINT_CPP_STUBS};
   const Module m = lower(Language::Cpp, std::make_shared<SourceFile>("/nonexistent/lambda-lint-test/c.cpp",
                         "#include <aws/s3/S3Client.h>  // trailing\n"
