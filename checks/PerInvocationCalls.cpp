@@ -40,11 +40,24 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
                               std::vector<Finding>& out) {
   const Module& m = ctx.module;
   const char* language = catalogueLanguage(m.language);
+  // Python runs a handler's coroutines in an event loop that the invocation makes
+  // (`asyncio.run`) and closes when it returns. An object bound to its loop (an aiohttp
+  // session, an httpx AsyncClient: the catalogue's `loop-bound`) made in an async function cannot
+  // outlive the invocation, unless the module keeps a loop of its own for every invocation.
+  bool moduleLoop = false;
+  for (const Call& call : m.calls)
+    if (call.function < 0 && (call.callee == "asyncio.new_event_loop" || call.callee == "asyncio.get_event_loop"))
+      moduleLoop = true;
+  auto boundToInvocationLoop = [&](const Call& call) {
+    return m.language == Language::Python && !moduleLoop && call.function >= 0 &&
+           m.functions[call.function].isAsync &&
+           ctx.catalogue.match(language, kind::LoopBound, call.callee) != nullptr;
+  };
   std::vector<std::pair<const Call*, const CatalogueEntry*>> matched;
   for (const Call& call : m.calls) {
     if (call.referenceOnly || !ctx.invocation.perInvocation(call)) continue;
     if (const CatalogueEntry* entry = ctx.catalogue.match(language, rule.kind, call.callee))
-      matched.emplace_back(&call, entry);
+      if (!boundToInvocationLoop(call)) matched.emplace_back(&call, entry);
   }
   // `boto3.Session().client("s3")` and `DynamoDBDocumentClient.from(new DynamoDBClient({}))`
   // are one construction to fix: report the outermost call, not also the ones it is made from.

@@ -75,6 +75,8 @@ inline constexpr std::string_view HandlerContextParam = "handler-context-param";
 inline constexpr std::string_view ReleaseMethod = "release-method";   // `conn.close()` releases conn
 inline constexpr std::string_view HoistableGlobal = "hoistable-global"; // globals a hoisted call may read
 inline constexpr std::string_view WrapperRoot = "wrapper-root";       // JS: globals wrapper calls start at
+// Python: objects bound to the asyncio event loop they are made in (checks/PerInvocationCalls).
+inline constexpr std::string_view LoopBound = "loop-bound";
 } // namespace kind
 
 } // namespace ll

@@ -95,6 +95,9 @@ struct Block {
   /// body on its header's line, an arrow function's expression body, a branch without braces).
   uint32_t insertAt = kNoInsert;
   std::string indent;    // indentation of the block's statements
+  /// JavaScript/TypeScript: `await` may be written at insertAt (the innermost function around
+  /// the code there is async). Set by the frontend for blocks of async functions only.
+  bool awaitAllowed = false;
 };
 
 /// A use of a name that a module-scope import binds. Frontends record every use that resolves

@@ -498,26 +498,6 @@ std::string dynamicImport(const Module& m, const ImportStatement& s, const std::
   return out;
 }
 
-/// Whether `await` can be written at `offset`: the innermost function around it is async (a
-/// callback merged into its function in the model may not be; a class static block never is).
-bool awaitAllowed(const TSNode& root, uint32_t offset) {
-  TSNode n = ts_node_descendant_for_byte_range(root, offset, offset);
-  for (int i = 0; i < 4096 && !ts::isNull(n); ++i, n = ts::parent(n)) {
-    const std::string_view t = ts::type(n);
-    if (t == "class_static_block" || t == "program") return false;
-    if (t == "function_declaration" || t == "function_expression" || t == "function" ||
-        t == "arrow_function" || t == "method_definition" || t == "generator_function_declaration" ||
-        t == "generator_function") {
-      for (uint32_t k = 0; k < ts_node_child_count(n); ++k) {
-        TSNode c = ts_node_child(n, k);
-        if (!ts_node_is_named(c) && ts::type(c) == "async") return true;
-      }
-      return false;
-    }
-  }
-  return false;
-}
-
 /// Records of the statement whose names appear in type positions, or that are type-only
 /// themselves (`import { type X }`): what an `import type` has to keep.
 std::vector<int> typeRecords(const Module& m, const ImportStatement& s, bool byUses) {
@@ -565,15 +545,8 @@ std::optional<Fix> JavaScriptEditor::moveImport(const Module& m, const std::vect
       const int f = m.blocks[b].function;
       if (f < 0 || !m.functions[f].isAsync) return std::nullopt;
     }
-    ts::TreePtr tree = ts::parse(ts::grammarFor(m.language), m.file->text());
-    if (!tree) return std::nullopt;
-    const TSNode root = ts_tree_root_node(tree.get());
-    const std::string_view text = m.file->text();
-    for (int b : blocks) {
-      const uint32_t at = m.blocks[b].insertAt;
-      const size_t code = text.find_first_not_of(" \t", at);
-      if (code == std::string_view::npos || !awaitAllowed(root, static_cast<uint32_t>(code))) return std::nullopt;
-    }
+    for (int b : blocks)
+      if (!m.blocks[b].awaitAllowed) return std::nullopt; // the lowering said where await can go
     std::vector<int> kept = typeRecords(m, s, keepTypes);
     if (keepTypes && kept.empty()) kept = values; // names used in types the model did not single out
     replaced = typeImports(m, s, kept);

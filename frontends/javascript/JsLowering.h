@@ -372,6 +372,8 @@ private:
   /// directive prologue (`"use strict";`) when `prologue`. Nothing when the block is empty or
   /// its first statement shares a line with the header or the prologue.
   void setInsertPoint(Block& b, TSNode container, uint32_t after, bool prologue) const;
+  /// Whether `await` can be written where node `n` is: the innermost function around it is async.
+  static bool awaitAllowedAt(TSNode n);
 
   /// The body of an if/else branch or a loop: a statement block, or a single statement (a Block
   /// too, where nothing can be inserted).

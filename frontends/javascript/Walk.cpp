@@ -75,6 +75,29 @@ void JsLowering::setInsertPoint(Block& b, TSNode container, uint32_t after, bool
   const bool ownLine =
       src_.substr(firstLine, firstStart - firstLine).find_first_not_of(" \t") == std::string_view::npos;
   b.indent = std::string(f.indentationAt(ownLine ? firstStart : at));
+  // Where an edit may write `await import()` (the ES-module lazy import): only in async
+  // functions, so the walk up from the code at the insertion point is made for those alone.
+  if (b.function >= 0 && m_.functions[b.function].isAsync)
+    b.awaitAllowed = awaitAllowedAt(ts_node_descendant_for_byte_range(anchor, at, at));
+}
+
+bool JsLowering::awaitAllowedAt(TSNode n) {
+  // The innermost function around `n` is async (a callback merged into its function in the
+  // model may not be; a class static block never is).
+  for (int i = 0; i < 4096 && !ts::isNull(n); ++i, n = ts::parent(n)) {
+    const std::string_view t = type(n);
+    if (t == "class_static_block" || t == "program") return false;
+    if (t == "function_declaration" || t == "function_expression" || t == "function" ||
+        t == "arrow_function" || t == "method_definition" || t == "generator_function_declaration" ||
+        t == "generator_function") {
+      for (uint32_t k = 0; k < ts_node_child_count(n); ++k) {
+        TSNode c = ts_node_child(n, k);
+        if (!ts_node_is_named(c) && type(c) == "async") return true;
+      }
+      return false;
+    }
+  }
+  return false;
 }
 
 void JsLowering::walkBody(TSNode body, bool conditional) {
