@@ -10,6 +10,7 @@
 #include "core/RuleDocs.h"
 
 #include "core/EmbeddedData.h"
+#include "core/Strings.h"
 
 #include <md4c.h>
 
@@ -27,31 +28,9 @@ namespace ll {
 
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool isWordChar(char c) {
   auto u = static_cast<unsigned char>(c);
   return std::isalnum(u) || u >= 0x80;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string collapseWhitespace(std::string_view s) {
-  std::string out;
-  bool pendingSpace = false;
-  for (char c : s) {
-    if (isSpace(c)) {
-      pendingSpace = !out.empty();
-      continue;
-    }
-    if (pendingSpace) out += ' ';
-    pendingSpace = false;
-    out += c;
-  }
-  return out;
 }
 
 size_t leadingSpaces(std::string_view line) {
@@ -405,10 +384,9 @@ std::string renderPlain(std::span<const PlainLine> lines, bool joinParagraphs) {
 bool isWhatItDoesHeading(std::string_view heading) {
   std::string h;
   for (char c : heading) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ')
-      h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') h += c;
   }
-  return trim(h) == "what it does";
+  return iequals(trim(h), "what it does");
 }
 
 // The first sentence of the first paragraph of `lines`: up to the first period of prose followed
@@ -431,10 +409,8 @@ std::string firstSentence(std::span<const PlainLine> lines) {
     if (text[k] != '.' || kinds[k] != kProse) continue;
     bool atEnd = k + 1 == text.size() || (isSpace(text[k + 1]) && kinds[k + 1] == kProse);
     if (!atEnd) continue;
-    std::string before;
-    for (size_t b = k >= 3 ? k - 3 : 0; b < k; ++b)
-      before += static_cast<char>(std::tolower(static_cast<unsigned char>(text[b])));
-    bool abbreviation = before.size() == 3 && (before == "e.g" || before == "i.e") &&
+    std::string_view before = std::string_view(text).substr(k >= 3 ? k - 3 : 0, std::min<size_t>(k, 3));
+    bool abbreviation = (iequals(before, "e.g") || iequals(before, "i.e")) &&
                         (k < 4 || !isWordChar(text[k - 4]));
     if (!abbreviation) return collapseWhitespace(text.substr(0, k + 1));
   }

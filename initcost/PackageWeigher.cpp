@@ -1,5 +1,6 @@
 #include "initcost/PackageWeigher.h"
 
+#include "core/Strings.h"
 #include "initcost/ImportCosts.h"
 
 #include <algorithm>
@@ -205,12 +206,8 @@ std::vector<PyLine> pyLogicalLines(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  const size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
+/// The blanks trimmed off Python statements (a logical line holds no line break).
+constexpr std::string_view kBlanks = " \t";
 
 bool isIdentChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -239,29 +236,17 @@ bool startsWithWord(std::string_view s, std::string_view kw) {
 
 /// The name before " as " in "x.y as z" (or the whole trimmed item).
 std::string_view beforeAs(std::string_view item) {
-  item = trim(item);
+  item = trim(item, kBlanks);
   const size_t sp = item.find_first_of(" \t");
   return sp == std::string_view::npos ? item : item.substr(0, sp);
 }
 
-std::vector<std::string_view> splitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t b = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(b, i - b));
-      b = i + 1;
-    }
-  }
-  return out;
-}
-
 /// Parses one simple statement if it is an import.
 std::optional<PyImport> parsePyImport(std::string_view stmt) {
-  stmt = trim(stmt);
+  stmt = trim(stmt, kBlanks);
   PyImport imp;
   if (startsWithWord(stmt, "import")) {
-    for (std::string_view item : splitOn(stmt.substr(6), ',')) {
+    for (std::string_view item : split(stmt.substr(6), ',')) {
       std::string_view name = beforeAs(item);
       if (isDottedName(name)) imp.names.emplace_back(name);
     }
@@ -269,7 +254,7 @@ std::optional<PyImport> parsePyImport(std::string_view stmt) {
     return imp;
   }
   if (!startsWithWord(stmt, "from")) return std::nullopt;
-  std::string_view rest = trim(stmt.substr(4));
+  std::string_view rest = trim(stmt.substr(4), kBlanks);
   imp.isFrom = true;
   while (!rest.empty() && (rest.front() == '.' || rest.front() == ' ' || rest.front() == '\t')) {
     if (rest.front() == '.') ++imp.level;
@@ -282,7 +267,7 @@ std::optional<PyImport> parsePyImport(std::string_view stmt) {
     module = {};
     end = 0;
   }
-  rest = trim(rest.substr(end));
+  rest = trim(rest.substr(end), kBlanks);
   if (!startsWithWord(rest, "import")) return std::nullopt;
   if (!module.empty() && !isDottedName(module)) return std::nullopt;
   if (module.empty() && imp.level == 0) return std::nullopt;
@@ -291,7 +276,7 @@ std::optional<PyImport> parsePyImport(std::string_view stmt) {
   std::string names;
   for (char c : rest)
     if (c != '(' && c != ')') names += c;
-  for (std::string_view item : splitOn(names, ',')) {
+  for (std::string_view item : split(names, ',')) {
     std::string_view name = beforeAs(item);
     if (!name.empty() && isDottedName(name) && name.find('.') == std::string_view::npos)
       imp.names.emplace_back(name);
@@ -317,15 +302,15 @@ std::vector<PyImport> scanPython(std::string_view src) {
     while (!stack.empty() && stack.back().indent >= line.indent) stack.pop_back();
     const bool lazy = std::any_of(stack.begin(), stack.end(),
                                   [](const Block& b) { return b.kind == Kind::Lazy; });
-    std::string_view text = trim(line.text);
+    std::string_view text = trim(line.text, kBlanks);
     if (text.ends_with(':')) { // a compound statement's header
       Block b{line.indent, Kind::Other, -1};
-      std::string_view cond = trim(text.substr(0, text.size() - 1));
+      std::string_view cond = trim(text.substr(0, text.size() - 1), kBlanks);
       if (lazy || startsWithWord(text, "def") || startsWithWord(text, "class") ||
-          (startsWithWord(text, "async") && startsWithWord(trim(text.substr(5)), "def"))) {
+          (startsWithWord(text, "async") && startsWithWord(trim(text.substr(5), kBlanks), "def"))) {
         b.kind = Kind::Lazy;
       } else if (startsWithWord(text, "if")) {
-        cond = trim(cond.substr(2));
+        cond = trim(cond.substr(2), kBlanks);
         if (cond == "TYPE_CHECKING" || cond.ends_with(".TYPE_CHECKING")) b.kind = Kind::Lazy;
       } else if (startsWithWord(text, "try")) {
         b.kind = Kind::Try;
@@ -351,7 +336,7 @@ std::vector<PyImport> scanPython(std::string_view src) {
         break;
       }
     }
-    for (std::string_view stmt : splitOn(text, ';')) {
+    for (std::string_view stmt : split(text, ';')) {
       if (auto imp = parsePyImport(stmt)) {
         imp->tryId = tryId;
         imp->inExcept = inExcept;
@@ -1008,7 +993,7 @@ private:
     std::string base;
     if (imp.level > 0) {
       if (package.empty()) return out; // a relative import outside a package fails
-      const std::vector<std::string_view> parts = splitOn(package, '.');
+      const std::vector<std::string_view> parts = split(package, '.');
       if (size_t(imp.level - 1) >= parts.size()) return out;
       const size_t keep = parts.size() - size_t(imp.level - 1);
       for (size_t k = 0; k < keep; ++k) {
@@ -1108,7 +1093,7 @@ private:
     }
     name = spec.substr(0, slash);
     subpath = slash == std::string::npos ? "" : spec.substr(slash);
-    const std::vector<std::string_view> parts = splitOn(name, '/');
+    const std::vector<std::string_view> parts = split(name, '/');
     return std::none_of(parts.begin(), parts.end(), [](std::string_view p) {
       return p.empty() || p == "." || p == "..";
     }) && subpath.find("/../") == std::string::npos && !subpath.ends_with("/..");

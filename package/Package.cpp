@@ -1,6 +1,7 @@
 #include "package/Package.h"
 
 #include "core/Source.h"
+#include "core/Strings.h"
 
 #include <zip.h>
 
@@ -51,21 +52,6 @@ constexpr uint64_t kProgressEvery = 2000;
 std::string errorText(int err) { return std::generic_category().message(err); }
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-char lowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// `s` equals `lowered` (lowercase) but for case.
-bool equalsCi(std::string_view s, std::string_view lowered) {
-  return s.size() == lowered.size() &&
-         std::equal(s.begin(), s.end(), lowered.begin(), [](char a, char b) { return lowerChar(a) == b; });
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 /// Package names compared as pip does: case-insensitive, '-', '_' and '.' the same.
 std::string normName(std::string_view s) {
@@ -633,10 +619,6 @@ std::string_view prefixBefore(std::string_view path, std::string_view c) {
   return path.substr(0, n == 0 ? 0 : n - 1);
 }
 
-bool startsWithCi(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && equalsCi(s.substr(0, prefix.size()), prefix);
-}
-
 // ----- what the runtime provides, and dev tools ---------------------------------------------
 
 bool isNpmDevTool(std::string_view name) {
@@ -894,8 +876,8 @@ private:
 // ----- kinds --------------------------------------------------------------------------------
 
 bool isLicenseFile(std::string_view name) {
-  return startsWithCi(name, "license") || startsWithCi(name, "licence") || startsWithCi(name, "notice") ||
-         startsWithCi(name, "copying");
+  return istartsWith(name, "license") || istartsWith(name, "licence") || istartsWith(name, "notice") ||
+         istartsWith(name, "copying");
 }
 
 bool isTestFile(std::string_view name) {
@@ -910,12 +892,12 @@ bool isTestFile(std::string_view name) {
 
 bool isDocFile(std::string_view name) {
   const std::string_view ext = extension(name);
-  if (equalsCi(ext, ".md") || equalsCi(ext, ".markdown") || equalsCi(ext, ".rst")) return true;
+  if (iequals(ext, ".md") || iequals(ext, ".markdown") || iequals(ext, ".rst")) return true;
   static constexpr std::array<std::string_view, 3> bases{"changelog", "changes", "history"};
   return std::any_of(bases.begin(), bases.end(), [&](std::string_view base) {
-    if (!startsWithCi(name, base)) return false;
+    if (!istartsWith(name, base)) return false;
     const std::string_view rest = name.substr(base.size());
-    return rest.empty() || equalsCi(rest, ".txt");
+    return rest.empty() || iequals(rest, ".txt");
   });
 }
 
@@ -938,7 +920,7 @@ bool isBuildLeftoverFile(std::string_view name) {
   const std::string_view ext = extension(name);
   if (ext.empty() || ext.size() > 4) return false;
   std::array<char, 4> buf{};
-  std::transform(ext.begin(), ext.end(), buf.begin(), lowerChar);
+  std::transform(ext.begin(), ext.end(), buf.begin(), [](char c) { return lower(c); });
   const std::string_view e(buf.data(), ext.size());
   return e == ".o" || e == ".obj" || e == ".a" || e == ".lib" || e == ".pdb" || e == ".log";
 }
