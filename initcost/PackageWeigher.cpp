@@ -685,10 +685,10 @@ private:
 
 std::vector<std::string> scanJavaScript(std::string_view src) { return JsScanner(src).scan(); }
 
-bool isNodeBuiltin(const std::string& spec) {
+bool isNodeBuiltin(const std::string& spec, const ImportCosts& costs) {
   if (spec.starts_with("node:")) return true;
   if (spec.ends_with("/")) return false; // `require('punycode/')` asks for the npm package
-  return ImportCosts::builtin().isStdlib("javascript", spec);
+  return costs.isStdlib("javascript", spec);
 }
 
 bool isRelativeSpecifier(std::string_view spec) {
@@ -717,6 +717,8 @@ struct Store {
   mutable std::unordered_map<std::string, std::shared_ptr<const std::vector<std::string>>> jsScans;
   mutable std::unordered_map<std::string, std::shared_ptr<const Json>> packageJsons;
   mutable std::unordered_map<std::string, std::optional<ModuleWeight>> results;
+  /// The distinct standard-library lists weighings were given; results are cached per list.
+  mutable std::vector<std::set<std::string, std::less<>>> stdlibs;
 
   /// The value cached under `key` in `map`, computed outside the lock when missing (two
   /// threads may both compute it; the first one stored wins).
@@ -730,6 +732,16 @@ struct Store {
     typename Map::mapped_type value = compute();
     std::lock_guard<std::mutex> lock(mu);
     return map.emplace(key, std::move(value)).first->second;
+  }
+
+  /// The number of `costs`'s standard-library list for `language` among those seen so far.
+  size_t stdlibId(const ImportCosts& costs, std::string_view language) const {
+    const std::set<std::string, std::less<>>& list = costs.stdlib(language);
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = std::find(stdlibs.begin(), stdlibs.end(), list);
+    if (it != stdlibs.end()) return static_cast<size_t>(it - stdlibs.begin());
+    stdlibs.push_back(list);
+    return stdlibs.size() - 1;
   }
 
   std::shared_ptr<const Listing> listing(const std::string& dir) const {
@@ -842,9 +854,9 @@ struct Store {
     return out;
   }
 
-  std::optional<ModuleWeight> weighPython(const std::string& fromFile,
+  std::optional<ModuleWeight> weighPython(const ImportCosts& costs, const std::string& fromFile,
                                           const std::string& module) const;
-  std::optional<ModuleWeight> weighJavaScript(const std::string& fromFile,
+  std::optional<ModuleWeight> weighJavaScript(const ImportCosts& costs, const std::string& fromFile,
                                               const std::string& module) const;
 };
 
@@ -860,10 +872,10 @@ struct PyModule {
 
 class PythonWeigher {
 public:
-  PythonWeigher(const Store& store, const std::vector<std::string>& roots,
+  PythonWeigher(const Store& store, const ImportCosts& costs, const std::vector<std::string>& roots,
                 const std::function<std::shared_ptr<const std::vector<PyImport>>(
                     const std::string&)>& scan)
-      : store_(store), roots_(roots), scan_(scan) {}
+      : store_(store), costs_(costs), roots_(roots), scan_(scan) {}
 
   const PyModule& resolve(const std::string& name) {
     auto it = memo_.find(name);
@@ -873,7 +885,7 @@ public:
     std::vector<std::string> dirs;
     std::string last = name;
     if (dot == std::string::npos) {
-      if (!ImportCosts::builtin().isStdlib("python", name)) dirs = roots_;
+      if (!costs_.isStdlib("python", name)) dirs = roots_;
     } else {
       const PyModule& parent = resolve(name.substr(0, dot));
       if (parent.found && parent.isPackage) dirs = parent.searchPath;
@@ -980,7 +992,7 @@ private:
   /// Whether `name` can be imported: found in the dependency folders, or a standard library
   /// module (which the runtime has).
   bool importable(const std::string& name) {
-    if (ImportCosts::builtin().isStdlib("python", name)) return true;
+    if (costs_.isStdlib("python", name)) return true;
     return resolve(name).found;
   }
 
@@ -1017,6 +1029,7 @@ private:
   }
 
   const Store& store_;
+  const ImportCosts& costs_;
   const std::vector<std::string>& roots_;
   const std::function<std::shared_ptr<const std::vector<PyImport>>(const std::string&)>& scan_;
   std::unordered_map<std::string, PyModule> memo_;
@@ -1027,8 +1040,8 @@ private:
 
 class JavaScriptWeigher {
 public:
-  JavaScriptWeigher(const Store& store, std::vector<std::string> extraRoots)
-      : store_(store), extraRoots_(std::move(extraRoots)) {}
+  JavaScriptWeigher(const Store& store, const ImportCosts& costs, std::vector<std::string> extraRoots)
+      : store_(store), costs_(costs), extraRoots_(std::move(extraRoots)) {}
 
   /// Resolves a bare specifier through `roots` (node_modules folders, nearest first). Returns
   /// the real path of the file, or "".
@@ -1053,7 +1066,7 @@ public:
       return loadAsFileOrDirectory(p.lexically_normal());
     }
     if (spec.starts_with("#")) return resolveImportsField(spec, dir);
-    if (isNodeBuiltin(spec)) return {};
+    if (isNodeBuiltin(spec, costs_)) return {};
     return resolveBare(spec, dependencyRoots(dir));
   }
 
@@ -1172,7 +1185,7 @@ private:
         return loadAsFileOrDirectory(p);
       }
       if (allowBare && !isRelativeSpecifier(s) && !s.starts_with("#")) {
-        if (isNodeBuiltin(s)) return {};
+        if (isNodeBuiltin(s, costs_)) return {};
         return resolveBare(s, dependencyRoots(pkg));
       }
       return {};
@@ -1258,18 +1271,19 @@ private:
   }
 
   const Store& store_;
+  const ImportCosts& costs_;
   std::vector<std::string> extraRoots_;
   std::unordered_map<std::string, std::vector<std::string>> rootsMemo_;
 };
 
-std::optional<ModuleWeight> Store::weighPython(const std::string& fromFile,
-                                                              const std::string& module) const {
+std::optional<ModuleWeight> Store::weighPython(const ImportCosts& costs, const std::string& fromFile,
+                                               const std::string& module) const {
   if (!isDottedName(module)) return std::nullopt;
   auto roots = pythonRootsFor(folderOf(fromFile));
   if (roots->empty()) return std::nullopt;
   std::string key = "py";
   for (const std::string& r : *roots) key += "\n" + r;
-  key += '\0' + module;
+  key += '\0' + module + '\0' + std::to_string(stdlibId(costs, "python"));
   return cached(results, key, [&]() -> std::optional<ModuleWeight> {
     std::function<std::shared_ptr<const std::vector<PyImport>>(const std::string&)> scan =
         [this](const std::string& file) {
@@ -1279,7 +1293,7 @@ std::optional<ModuleWeight> Store::weighPython(const std::string& fromFile,
             return std::make_shared<const std::vector<PyImport>>(scanPython(text));
           });
         };
-    PythonWeigher pw(*this, *roots, scan);
+    PythonWeigher pw(*this, costs, *roots, scan);
     const std::string top = module.substr(0, module.find('.'));
     if (!pw.resolve(top).found) return std::nullopt;
     ModuleWeight w = pw.weigh(module);
@@ -1301,19 +1315,19 @@ std::optional<ModuleWeight> Store::weighPython(const std::string& fromFile,
 }
 
 std::optional<ModuleWeight>
-Store::weighJavaScript(const std::string& fromFile,
-                                      const std::string& module) const {
-  if (module.empty() || isRelativeSpecifier(module) || isNodeBuiltin(module))
+Store::weighJavaScript(const ImportCosts& costs, const std::string& fromFile,
+                       const std::string& module) const {
+  if (module.empty() || isRelativeSpecifier(module) || isNodeBuiltin(module, costs))
     return std::nullopt;
   const Roots extra = packageNodeModules();
   Roots roots = extra;
   for (const std::string& nm : *nodeChain(folderOf(fromFile), kHandlerLevels))
     if (std::find(roots.begin(), roots.end(), nm) == roots.end()) roots.push_back(nm);
   if (roots.empty()) return std::nullopt;
-  JavaScriptWeigher jw(*this, extra);
+  JavaScriptWeigher jw(*this, costs, extra);
   const std::string entry = jw.resolveBare(module, roots);
   if (entry.empty()) return std::nullopt;
-  return cached(results, "js\n" + entry, [&]() -> std::optional<ModuleWeight> {
+  return cached(results, "js\n" + entry + '\0' + std::to_string(stdlibId(costs, "javascript")), [&]() -> std::optional<ModuleWeight> {
     std::function<std::shared_ptr<const std::vector<std::string>>(const std::string&)> scan =
         [this](const std::string& file) {
           return cached(jsScans, file, [&] {
@@ -1346,15 +1360,15 @@ PackageWeigher::PackageWeigher(const std::vector<std::string>& packageDirs)
 
 PackageWeigher::~PackageWeigher() = default;
 
-std::optional<ModuleWeight> PackageWeigher::weigh(Language language, const std::string& fromFile,
-                                                  const std::string& module) const {
+std::optional<ModuleWeight> PackageWeigher::weigh(const ImportCosts& costs, Language language,
+                                                  const std::string& fromFile, const std::string& module) const {
   switch (language) {
   case Language::Python:
-    return impl_->store.weighPython(fromFile, module);
+    return impl_->store.weighPython(costs, fromFile, module);
   case Language::JavaScript:
   case Language::TypeScript:
   case Language::Tsx:
-    return impl_->store.weighJavaScript(fromFile, module);
+    return impl_->store.weighJavaScript(costs, fromFile, module);
   case Language::Cpp:
     break;
   }
