@@ -4,6 +4,7 @@
 #include "checks/Check.h"
 
 #include "core/EditorSupport.h"
+#include "core/Strings.h"
 
 #include <algorithm>
 #include <map>
@@ -31,14 +32,9 @@ bool isV2Module(std::string_view module) {
 
 std::vector<std::string> splitPackages(std::string_view label) {
   std::vector<std::string> out;
-  while (!label.empty()) {
-    size_t comma = label.find(',');
-    std::string_view part = label.substr(0, comma);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+  for (std::string_view part : split(label, ',')) {
+    part = trim(part, " ");
     if (!part.empty()) out.emplace_back(part);
-    if (comma == std::string_view::npos) break;
-    label.remove_prefix(comma + 1);
   }
   return out;
 }

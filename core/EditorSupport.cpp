@@ -1,5 +1,7 @@
 #include "core/EditorSupport.h"
 
+#include "core/Strings.h"
+
 #include <cctype>
 
 namespace ll {
@@ -59,7 +61,7 @@ namespace {
 std::string identifierPart(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c))) out += lower(c);
     else if (!out.empty() && out.back() != '_') out += '_';
   }
   while (!out.empty() && out.back() == '_') out.pop_back();

@@ -1,6 +1,7 @@
 #include "core/Suppressions.h"
 
 #include "core/Glob.h"
+#include "core/Strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,15 +19,6 @@ constexpr std::string_view kNoLintWord = "NO" "LINT";
 bool isIdChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return lower(x) == lower(y);
-         });
-}
-
 size_t ifind(std::string_view text, std::string_view needle, size_t from) {
   for (size_t i = from; i + needle.size() <= text.size(); ++i)
     if (iequals(text.substr(i, needle.size()), needle)) return i;
@@ -38,12 +30,6 @@ size_t skipSpaces(std::string_view text, size_t p) {
   return p;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 ByteRange at(uint32_t offset, size_t begin, size_t end) {
   return {offset + static_cast<uint32_t>(begin), offset + static_cast<uint32_t>(end)};
 }
@@ -52,7 +38,7 @@ ByteRange at(uint32_t offset, size_t begin, size_t end) {
 size_t contentEnd(std::string_view text) {
   size_t end = text.size();
   if (end >= 2 && text.substr(end - 2) == "*/") end -= 2;
-  while (end > 0 && isBlank(text[end - 1])) --end;
+  while (end > 0 && isSpace(text[end - 1])) --end;
   return end;
 }
 
@@ -74,8 +60,8 @@ std::vector<DirectiveItem> splitItems(std::string_view list, size_t base, uint32
     size_t comma = list.find(',', start);
     if (comma == std::string_view::npos) comma = list.size();
     size_t b = start, e = comma;
-    while (b < e && isBlank(list[b])) ++b;
-    while (e > b && isBlank(list[e - 1])) --e;
+    while (b < e && isSpace(list[b])) ++b;
+    while (e > b && isSpace(list[e - 1])) --e;
     if (b < e) items.push_back({std::string(list.substr(b, e - b)), at(offset, base + b, base + e)});
     start = comma + 1;
   }
@@ -614,7 +600,7 @@ private:
     if (commentText.starts_with("/*") && commentText.ends_with("*/") && bodyEnd - 2 >= d.end) bodyEnd -= 2;
     const std::string_view before = trim(text.substr(bodyBegin, d.begin - bodyBegin));
     const std::string_view after = trim(text.substr(d.end, bodyEnd - d.end));
-    auto onlyMarkers = [](std::string_view s) { return std::ranges::all_of(s, [](char ch) { return isMarkerChar(ch) || isBlank(ch); }); };
+    auto onlyMarkers = [](std::string_view s) { return std::ranges::all_of(s, [](char ch) { return isMarkerChar(ch) || isSpace(ch); }); };
     if (onlyMarkers(before) && onlyMarkers(after)) {
       removeComment(c, edits);
       return;
@@ -622,21 +608,21 @@ private:
     uint32_t begin = d.begin, end = d.end;
     if (!after.empty()) {
       // `# lambda-lint: ignore[x]; reason` -> `# reason`; `# a lambda-lint: ignore[x] b` -> `# a b`
-      while (end < bodyEnd && isBlank(text[end])) ++end;
+      while (end < bodyEnd && isSpace(text[end])) ++end;
       if (end < bodyEnd && (text[end] == ';' || text[end] == ',')) ++end;
-      while (end < bodyEnd && isBlank(text[end])) ++end;
+      while (end < bodyEnd && isSpace(text[end])) ++end;
     } else {
       // `# noqa: E501  lambda-lint: ignore[x]` -> `# noqa: E501`; a separator before it, or a
       // comment marker of its own (`# a  # lambda-lint: ...`), goes with it.
-      while (begin > bodyBegin && isBlank(text[begin - 1])) --begin;
+      while (begin > bodyBegin && isSpace(text[begin - 1])) --begin;
       if (begin > bodyBegin && (text[begin - 1] == ';' || text[begin - 1] == ',')) {
         --begin;
       } else {
         uint32_t marker = begin;
         while (marker > bodyBegin && (text[marker - 1] == '#' || text[marker - 1] == '/')) --marker;
-        if (marker < begin && (marker == bodyBegin || isBlank(text[marker - 1]))) begin = marker;
+        if (marker < begin && (marker == bodyBegin || isSpace(text[marker - 1]))) begin = marker;
       }
-      while (begin > bodyBegin && isBlank(text[begin - 1])) --begin;
+      while (begin > bodyBegin && isSpace(text[begin - 1])) --begin;
     }
     edits.push_back({{begin, end}, ""});
   }

@@ -168,6 +168,12 @@ bool ImportCosts::isStdlib(std::string_view language, std::string_view module) c
   return lang->stdlib.contains(module.substr(0, module.find('.')));
 }
 
+const std::set<std::string, std::less<>>& ImportCosts::stdlib(std::string_view language) const {
+  static const std::set<std::string, std::less<>> none;
+  const Language* lang = find(language);
+  return lang ? lang->stdlib : none;
+}
+
 double ImportCosts::msPerByte(std::string_view language) const {
   const Language* lang = find(language);
   if (!lang) return 0;

@@ -48,6 +48,8 @@ public:
   const ImportCost* lookup(std::string_view language, std::string_view module) const;
   /// A module that comes with the runtime (Python standard library, Node.js built-in).
   bool isStdlib(std::string_view language, std::string_view module) const;
+  /// The modules isStdlib() accepts in `language` (empty for a language without a list).
+  const std::set<std::string, std::less<>>& stdlib(std::string_view language) const;
   /// Milliseconds per byte of loaded code: the median over the measured entries of the
   /// language, for modules that are weighed rather than measured. 0 when nothing is measured.
   double msPerByte(std::string_view language) const;

@@ -76,8 +76,8 @@ std::vector<ImportWeight> ImportCostModel::weigh(const Module& m) const {
       w.source = CostSource::Stdlib;
       w.key = imp.module;
     } else if (weigher_) {
-      std::optional<ModuleWeight> mw = weigher_->weigh(m.language, m.file->path(), name);
-      if (!mw && name != imp.module) mw = weigher_->weigh(m.language, m.file->path(), imp.module);
+      std::optional<ModuleWeight> mw = weigher_->weigh(costs_, m.language, m.file->path(), name);
+      if (!mw && name != imp.module) mw = weigher_->weigh(costs_, m.language, m.file->path(), imp.module);
       if (mw) {
         w.source = CostSource::Weighed;
         w.key = imp.module;

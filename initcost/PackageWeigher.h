@@ -20,8 +20,9 @@
 // clause's imports only when an import of its `try` does not resolve); JavaScript `import`/
 // `export ... from` statements and the `require('x')` calls outside function bodies (or in
 // functions invoked where they are defined), not `import()`. Standard-library modules and
-// Node built-ins are not counted.
+// Node built-ins (the stdlib lists of the ImportCosts a weighing is given) are not counted.
 #include "core/Model.h"
+#include "initcost/ImportCosts.h"
 
 #include <cstdint>
 #include <memory>
@@ -53,10 +54,12 @@ public:
   /// The weight of importing `module` (Python dotted name, or a JavaScript specifier such as
   /// "lodash", "@scope/pkg", "pkg/sub") from the file `fromFile`, or nothing when the module is
   /// not found in any dependency folder (standard library, not installed, relative imports of
-  /// the app's own code, Node built-ins, Python standard-library modules, C++). Thread-safe;
-  /// results are cached: Python per set of dependency folders and module, JavaScript per
-  /// resolved entry file. Files over 8 MiB are counted but not scanned.
-  std::optional<ModuleWeight> weigh(Language language, const std::string& fromFile,
+  /// the app's own code, Node built-ins, Python standard-library modules, C++). `costs` says
+  /// which modules are the standard library (the profile's import costs: one weigher serves
+  /// every profile of a run). Thread-safe; results are cached: Python per set of dependency
+  /// folders, standard library and module, JavaScript per standard library and resolved entry
+  /// file. Files over 8 MiB are counted but not scanned.
+  std::optional<ModuleWeight> weigh(const ImportCosts& costs, Language language, const std::string& fromFile,
                                     const std::string& module) const;
 
 private:

@@ -1,4 +1,5 @@
 // Machine-readable output: one JSON document per run (schema version 1).
+#include "core/RuleDocs.h"
 #include "core/Rules.h"
 #include "output/Output.h"
 #include "output/OutputInit.h"

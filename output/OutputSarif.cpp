@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output, shaped for GitHub code scanning: rule metadata from the embedded rule pages,
 // URIs relative to %SRCROOT%, partial fingerprints that survive unrelated edits, and fixes.
+#include "core/RuleDocs.h"
 #include "core/Rules.h"
 #include "output/Fingerprint.h"
 #include "output/Output.h"

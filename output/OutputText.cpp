@@ -1,4 +1,5 @@
 // Human-readable output, in the style of clang diagnostics with a ruff-like summary.
+#include "core/RuleDocs.h"
 #include "core/Rules.h"
 #include "output/Output.h"
 

@@ -1,5 +1,7 @@
 #include "output/Repository.h"
 
+#include "core/Strings.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -52,19 +54,6 @@ std::optional<std::string> readSmallFile(const fs::path& path) {
   text << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return std::move(text).str();
-}
-
-std::string_view trim(std::string_view s) {
-  const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool isObjectId(std::string_view s) {

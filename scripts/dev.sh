@@ -14,7 +14,7 @@ cd "$root"
 apt_packages=(
   build-essential cmake ninja-build pkg-config git python3 python3-yaml ca-certificates
   llvm-16-dev libclang-16-dev clang-16 clang-tidy-16 llvm-16-tools
-  nlohmann-json3-dev libyaml-cpp-dev libzip-dev libgtest-dev pre-commit
+  nlohmann-json3-dev libyaml-cpp-dev libzip-dev libmd4c-dev libgtest-dev pre-commit
   chromium # renders the --report HTML page in the html-report test
 )
 sarif_multitool=node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool

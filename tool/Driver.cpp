@@ -3,7 +3,7 @@
 #include "checks/UnusedSuppression.h"
 #include "core/DataDir.h"
 #include "core/Glob.h"
-#include "core/Rules.h"
+#include "core/RuleDocs.h"
 #include "tool/Baseline.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"

@@ -1,6 +1,7 @@
 // Output formats: clang-style text, JSON (schema version 1) and SARIF 2.1.0 for GitHub code
 // scanning, and the finding fingerprint.
 #include "core/EmbeddedData.h"
+#include "core/RuleDocs.h"
 #include "core/Rules.h"
 #include "output/Fingerprint.h"
 #include "output/Output.h"

@@ -107,7 +107,7 @@ x = "import pkg.instring"  # import pkg.incomment
   put(sp + "sub/three.py.txt", "not a module\n");
 
   PackageWeigher w;
-  auto r = w.weigh(Language::Python, path("proj/handler.py"), "pkg");
+  auto r = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/handler.py"), "pkg");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, sum({init, a, b, c, sub, two, cont1, cont2, slow, cond}));
   EXPECT_EQ(r->files, 10u);
@@ -115,14 +115,14 @@ x = "import pkg.instring"  # import pkg.incomment
   EXPECT_EQ(r->path, path("proj/site-packages/pkg"));
 
   // A submodule: its parent packages run first.
-  auto s = w.weigh(Language::Python, path("proj/handler.py"), "pkg.sub.two");
+  auto s = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/handler.py"), "pkg.sub.two");
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->bytes, sum({init, a, b, c, sub, two, cont1, cont2, slow, cond}));
   EXPECT_EQ(s->path, path(sp + "sub/two.py"));
 
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/handler.py"), "os").has_value());
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/handler.py"), "notinstalled").has_value());
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/handler.py"), "..bad").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/handler.py"), "os").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/handler.py"), "notinstalled").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/handler.py"), "..bad").has_value());
 }
 
 TEST_F(PackageWeigherTest, PythonFindsAVirtualEnvironmentUpToTheRepositoryTop) {
@@ -134,13 +134,13 @@ TEST_F(PackageWeigherTest, PythonFindsAVirtualEnvironmentUpToTheRepositoryTop) {
   put("outer/proj/src/handlers/h.py", "import venvmod\n");
 
   PackageWeigher w;
-  auto r = w.weigh(Language::Python, path("outer/proj/src/handlers/h.py"), "venvmod");
+  auto r = w.weigh(ImportCosts::builtin(), Language::Python, path("outer/proj/src/handlers/h.py"), "venvmod");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, mod + vendored);
   EXPECT_EQ(r->files, 2u);
   // Above the folder that holds .git is not the project's any more.
   EXPECT_FALSE(
-      w.weigh(Language::Python, path("outer/proj/src/handlers/h.py"), "aboveproject").has_value());
+      w.weigh(ImportCosts::builtin(), Language::Python, path("outer/proj/src/handlers/h.py"), "aboveproject").has_value());
 }
 
 TEST_F(PackageWeigherTest, PythonLayerLayouts) {
@@ -157,14 +157,14 @@ TEST_F(PackageWeigherTest, PythonLayerLayouts) {
   put("proj/python/appcode.py", "A = 1\n");
 
   PackageWeigher w;
-  auto f = w.weigh(Language::Python, path("proj/fn/app.py"), "flat");
+  auto f = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/fn/app.py"), "flat");
   ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->bytes, flat);
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/fn/app.py"), "appcode").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/fn/app.py"), "appcode").has_value());
   // The layer is not next to the handler: it is given with --package.
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/fn/app.py"), "deep").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/fn/app.py"), "deep").has_value());
   PackageWeigher withLayer({path("proj/layer")});
-  auto d = withLayer.weigh(Language::Python, path("proj/fn/app.py"), "deep");
+  auto d = withLayer.weigh(ImportCosts::builtin(), Language::Python, path("proj/fn/app.py"), "deep");
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->bytes, deep + inner);
   EXPECT_EQ(d->files, 2u);
@@ -181,12 +181,12 @@ TEST_F(PackageWeigherTest, PythonSamBuildFolderIsItsOwnDependencyFolder) {
   (void)app;
 
   PackageWeigher w;
-  auto r = w.weigh(Language::Python, path(".aws-sam/build/Fn/app.py"), "requests");
+  auto r = w.weigh(ImportCosts::builtin(), Language::Python, path(".aws-sam/build/Fn/app.py"), "requests");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, req + api + u3);
   EXPECT_EQ(r->files, 3u);
   // A plain source folder is not: the app's own modules are not weighed.
-  EXPECT_FALSE(w.weigh(Language::Python, path("src/app.py"), "helper").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("src/app.py"), "helper").has_value());
 }
 
 TEST_F(PackageWeigherTest, PythonExtensionModulesAndNamespacePackages) {
@@ -200,15 +200,15 @@ TEST_F(PackageWeigherTest, PythonExtensionModulesAndNamespacePackages) {
   const uint64_t other = put("proj/package/nspkg/other.py", "O = 1\n");
 
   PackageWeigher w;
-  auto f = w.weigh(Language::Python, path("proj/h.py"), "fast");
+  auto f = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "fast");
   ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->bytes, so);
   EXPECT_EQ(f->files, 1u);
-  auto p = w.weigh(Language::Python, path("proj/h.py"), "nspkg.part");
+  auto p = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "nspkg.part");
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->bytes, ns + other);
   // A namespace package alone loads no code.
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/h.py"), "nspkg").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "nspkg").has_value());
 }
 
 TEST_F(PackageWeigherTest, PythonSymlinkLoopsAndUnreadableNamesEnd) {
@@ -222,11 +222,45 @@ TEST_F(PackageWeigherTest, PythonSymlinkLoopsAndUnreadableNamesEnd) {
   symlink("b1", "proj/vendor/b2");
 
   PackageWeigher w;
-  auto r = w.weigh(Language::Python, path("proj/h.py"), "loopy");
+  auto r = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "loopy");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, init); // the same file under several names is counted once
   EXPECT_EQ(r->files, 1u);
-  EXPECT_FALSE(w.weigh(Language::Python, path("proj/h.py"), "b1").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "b1").has_value());
+}
+
+TEST_F(PackageWeigherTest, TheCallersStandardLibraryIsNotWeighed) {
+  // A user's import costs (a --catalogue's or .lambda-lint.yaml's `import-costs:`) can add to
+  // the standard library lists; one weigher serves every profile, so each call says which.
+  put("proj/.git/HEAD", "ref\n");
+  put("proj/h.py", "import app_utils\n");
+  const uint64_t utils = put("proj/package/app_utils.py", "import sitelib\n");
+  const uint64_t site = put("proj/package/sitelib.py", "X = 1\n");
+  put("proj/h.js", "require('mylib');\n");
+  const uint64_t mylib = put("proj/node_modules/mylib/index.js", "require('corelib');\n");
+  const uint64_t corelib = put("proj/node_modules/corelib/index.js", "module.exports = 1;\n");
+  ImportCosts user = ImportCosts::builtin();
+  user.merge(ImportCosts::parse("stdlib:\n  python: \"sitelib\"\n  javascript: \"corelib\"\n", "user.yaml"));
+
+  PackageWeigher w;
+  for (int round = 0; round < 2; ++round) { // the results are cached per standard library
+    auto b = w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "app_utils");
+    ASSERT_TRUE(b.has_value());
+    EXPECT_EQ(b->bytes, utils + site);
+    auto u = w.weigh(user, Language::Python, path("proj/h.py"), "app_utils");
+    ASSERT_TRUE(u.has_value());
+    EXPECT_EQ(u->bytes, utils);
+    EXPECT_TRUE(w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h.py"), "sitelib").has_value());
+    EXPECT_FALSE(w.weigh(user, Language::Python, path("proj/h.py"), "sitelib").has_value());
+
+    auto jb = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "mylib");
+    ASSERT_TRUE(jb.has_value());
+    EXPECT_EQ(jb->bytes, mylib + corelib);
+    auto ju = w.weigh(user, Language::JavaScript, path("proj/h.js"), "mylib");
+    ASSERT_TRUE(ju.has_value());
+    EXPECT_EQ(ju->bytes, mylib);
+    EXPECT_FALSE(w.weigh(user, Language::JavaScript, path("proj/h.js"), "corelib").has_value());
+  }
 }
 
 // --- JavaScript --------------------------------------------------------------------------------
@@ -278,16 +312,16 @@ module.exports = { util, b, data };
   put(nm + "fs/index.js", "throw new Error('the built-in wins');\n");
 
   PackageWeigher w;
-  auto r = w.weigh(Language::JavaScript, path("proj/src/fn/handler.js"), "a");
+  auto r = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/src/fn/handler.js"), "a");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, sum({main, util, util2, data, iife, iife2, cond, arrowIife, callIife, b}));
   EXPECT_EQ(r->files, 10u);
   EXPECT_EQ(r->path, path(nm + "a/lib/a.js"));
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/src/fn/handler.js"), "fs").has_value());
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/src/fn/handler.js"), "./a").has_value());
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/src/fn/handler.js"), "nope").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/src/fn/handler.js"), "fs").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/src/fn/handler.js"), "./a").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/src/fn/handler.js"), "nope").has_value());
   // TypeScript handlers resolve the same way.
-  auto ts = w.weigh(Language::TypeScript, path("proj/src/fn/handler.ts"), "b");
+  auto ts = w.weigh(ImportCosts::builtin(), Language::TypeScript, path("proj/src/fn/handler.ts"), "b");
   ASSERT_TRUE(ts.has_value());
   EXPECT_EQ(ts->bytes, b);
 }
@@ -341,26 +375,26 @@ const meta = import.meta.url;
 
   PackageWeigher w;
   const std::string h = path("proj/h.mjs");
-  auto r = w.weigh(Language::JavaScript, h, "c");
+  auto r = w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "c");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, cjs);
   EXPECT_EQ(r->path, path(c + "cjs.js"));
-  auto s = w.weigh(Language::JavaScript, h, "c/sub");
+  auto s = w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "c/sub");
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->bytes, subNode);
-  auto f = w.weigh(Language::JavaScript, h, "c/feature/x");
+  auto f = w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "c/feature/x");
   ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->bytes, feature);
   // The longer pattern maps internal/* to null: not exported (and not found otherwise).
-  EXPECT_FALSE(w.weigh(Language::JavaScript, h, "c/feature/internal/y").has_value());
-  auto esm = w.weigh(Language::JavaScript, h, "esm-only");
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "c/feature/internal/y").has_value());
+  auto esm = w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "esm-only");
   ASSERT_TRUE(esm.has_value());
   EXPECT_EQ(esm->bytes, eIndex + deps);
   EXPECT_EQ(esm->files, 7u);
-  auto sh = w.weigh(Language::JavaScript, h, "short");
+  auto sh = w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "short");
   ASSERT_TRUE(sh.has_value());
   EXPECT_EQ(sh->bytes, shortMain);
-  auto arr = w.weigh(Language::JavaScript, h, "arr");
+  auto arr = w.weigh(ImportCosts::builtin(), Language::JavaScript, h, "arr");
   ASSERT_TRUE(arr.has_value());
   EXPECT_EQ(arr->bytes, arrOk);
 }
@@ -386,18 +420,18 @@ TEST_F(PackageWeigherTest, JavaScriptScopedNestedAndImportsField) {
   const uint64_t local = put("proj/services/api/node_modules/dep/index.js", "'local';\n");
 
   PackageWeigher w;
-  auto r = w.weigh(Language::JavaScript, path("proj/services/api/handler.js"), "@scope/pkg");
+  auto r = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/services/api/handler.js"), "@scope/pkg");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, sum({scoped, internal, extra, nested, sharedPkg}));
   EXPECT_EQ(r->files, 5u);
-  auto d = w.weigh(Language::JavaScript, path("proj/services/api/handler.js"), "dep");
+  auto d = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/services/api/handler.js"), "dep");
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->bytes, local);
-  auto t = w.weigh(Language::JavaScript, path("proj/other.js"), "dep");
+  auto t = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/other.js"), "dep");
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(t->bytes, top);
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/x.js"), "@scope").has_value());
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/x.js"), "@scope/pkg/../../dep").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/x.js"), "@scope").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/x.js"), "@scope/pkg/../../dep").has_value());
 }
 
 TEST_F(PackageWeigherTest, JavaScriptPackageDirectories) {
@@ -407,15 +441,15 @@ TEST_F(PackageWeigherTest, JavaScriptPackageDirectories) {
   const uint64_t bare = put("bare_modules/inbare/index.js", "3;\n");
 
   PackageWeigher none;
-  EXPECT_FALSE(none.weigh(Language::JavaScript, path("app/handler.js"), "layered").has_value());
+  EXPECT_FALSE(none.weigh(ImportCosts::builtin(), Language::JavaScript, path("app/handler.js"), "layered").has_value());
   PackageWeigher w({path("layer"), path("dist"), path("bare_modules"), path("missing")});
-  auto l = w.weigh(Language::JavaScript, path("app/handler.js"), "layered");
+  auto l = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("app/handler.js"), "layered");
   ASSERT_TRUE(l.has_value());
   EXPECT_EQ(l->bytes, layered);
-  auto d = w.weigh(Language::JavaScript, path("app/handler.js"), "deployed");
+  auto d = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("app/handler.js"), "deployed");
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->bytes, deployed);
-  auto b = w.weigh(Language::JavaScript, path("app/handler.js"), "inbare");
+  auto b = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("app/handler.js"), "inbare");
   ASSERT_TRUE(b.has_value());
   EXPECT_EQ(b->bytes, bare);
 }
@@ -437,18 +471,18 @@ TEST_F(PackageWeigherTest, JavaScriptMalformedPackagesAndLoops) {
   put(nm + "empty/package.json", "");
 
   PackageWeigher w;
-  auto b = w.weigh(Language::JavaScript, path("proj/h.js"), "bad");
+  auto b = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "bad");
   ASSERT_TRUE(b.has_value());
   EXPECT_EQ(b->bytes, badIndex); // ./self resolves to index.js again
   EXPECT_EQ(b->files, 1u);
-  auto o = w.weigh(Language::JavaScript, path("proj/h.js"), "odd");
+  auto o = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "odd");
   ASSERT_TRUE(o.has_value());
   EXPECT_EQ(o->bytes, oddIndex);
-  auto a = w.weigh(Language::JavaScript, path("proj/h.js"), "arr");
+  auto a = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "arr");
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->bytes, arrIndex);
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/h.js"), "weird").has_value());
-  EXPECT_FALSE(w.weigh(Language::JavaScript, path("proj/h.js"), "empty").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "weird").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "empty").has_value());
 }
 
 TEST_F(PackageWeigherTest, HugeFilesAreCountedNotRead) {
@@ -458,7 +492,7 @@ TEST_F(PackageWeigherTest, HugeFilesAreCountedNotRead) {
   const uint64_t bigSize = put("proj/node_modules/big/index.js", big);
   put("proj/node_modules/big/never.js", "1;\n");
   PackageWeigher w;
-  auto r = w.weigh(Language::JavaScript, path("proj/h.js"), "big");
+  auto r = w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "big");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->bytes, bigSize);
   EXPECT_EQ(r->files, 1u);
@@ -485,8 +519,8 @@ TEST_F(PackageWeigherTest, ConcurrentCallersGetTheSameAnswers) {
     threads.emplace_back([&, t] {
       for (int k = 0; k < 20; ++k) {
         const bool py = (t + size_t(k)) % 2 == 0;
-        auto r = py ? w.weigh(Language::Python, path("proj/h" + std::to_string(k) + ".py"), "many")
-                    : w.weigh(Language::JavaScript, path("proj/h.js"), "many");
+        auto r = py ? w.weigh(ImportCosts::builtin(), Language::Python, path("proj/h" + std::to_string(k) + ".py"), "many")
+                    : w.weigh(ImportCosts::builtin(), Language::JavaScript, path("proj/h.js"), "many");
         if (!r || r->bytes != (py ? pyBytes : jsBytes)) return;
       }
       got[t] = 1;
@@ -498,9 +532,9 @@ TEST_F(PackageWeigherTest, ConcurrentCallersGetTheSameAnswers) {
 
 TEST(PackageWeigher, CppIsNotWeighed) {
   PackageWeigher w;
-  EXPECT_FALSE(w.weigh(Language::Cpp, "/nonexistent/x.cpp", "anything").has_value());
-  EXPECT_FALSE(w.weigh(Language::Python, "", "x").has_value());
-  EXPECT_FALSE(w.weigh(Language::JavaScript, "relative/file.js", "").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Cpp, "/nonexistent/x.cpp", "anything").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::Python, "", "x").has_value());
+  EXPECT_FALSE(w.weigh(ImportCosts::builtin(), Language::JavaScript, "relative/file.js", "").has_value());
 }
 
 } // namespace

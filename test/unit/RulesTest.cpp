@@ -3,7 +3,7 @@
 #include "core/Diagnostic.h"
 #include "core/EmbeddedData.h"
 #include "core/Model.h"
-#include "core/Rules.h"
+#include "core/RuleDocs.h"
 
 #include <gtest/gtest.h>
 

@@ -1,27 +1,24 @@
+// The analysis of a package: what it is made of (top-level packages and modules, Python and npm
+// layouts, layers), what kind of file each entry is, what the runtime already provides, and
+// which files no function needs at run time.
 #include "package/Package.h"
+#include "package/PackageSupport.h"
 
-#include "core/Source.h"
-
-#include <zip.h>
+#include "core/Strings.h"
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdio>
 #include <map>
-#include <memory>
+#include <optional>
 #include <string_view>
-#include <system_error>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace ll {
+
+using namespace packagedetail;
 
 const char* artifactKindName(ArtifactKind k) {
   switch (k) {
@@ -40,33 +37,6 @@ const char* artifactKindName(ArtifactKind k) {
 
 namespace {
 
-/// Declared sizes adding up past this are not believed either (1 TiB).
-constexpr uint64_t kMaxDeclaredTotal = 1ull << 40;
-/// Notices of one sort given in full; the rest are counted in one closing notice.
-constexpr size_t kMaxNoticesPerSort = 10;
-/// Names listed in a notice about many entries, and example paths of a DevArtifacts.
-constexpr size_t kMaxExamples = 5;
-constexpr uint64_t kProgressEvery = 2000;
-
-std::string errorText(int err) { return std::generic_category().message(err); }
-
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-char lowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// `s` equals `lowered` (lowercase) but for case.
-bool equalsCi(std::string_view s, std::string_view lowered) {
-  return s.size() == lowered.size() &&
-         std::equal(s.begin(), s.end(), lowered.begin(), [](char a, char b) { return lowerChar(a) == b; });
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 /// Package names compared as pip does: case-insensitive, '-', '_' and '.' the same.
 std::string normName(std::string_view s) {
   std::string out = lower(s);
@@ -78,536 +48,6 @@ std::string withoutUnderscores(std::string s) {
   s.erase(std::remove(s.begin(), s.end(), '_'), s.end());
   return s;
 }
-
-std::string_view extension(std::string_view name) { // ".js", "" (a leading dot is not one)
-  size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos || dot == 0) return {};
-  return name.substr(dot);
-}
-
-/// Notices the readers give: the first few of each sort in full, then one that counts the rest.
-class NoticeList {
-public:
-  explicit NoticeList(std::vector<Notice>& out) : out_(out) {}
-  NoticeList(const NoticeList&) = delete;
-  NoticeList& operator=(const NoticeList&) = delete;
-  NoticeList(NoticeList&&) = delete;
-  NoticeList& operator=(NoticeList&&) = delete;
-  ~NoticeList() {
-    for (const auto& [sort, tally] : sorts_) {
-      if (tally.count <= kMaxNoticesPerSort) continue;
-      Notice n;
-      n.level = tally.level;
-      n.path = tally.path;
-      n.message = "... and " + std::to_string(tally.count - kMaxNoticesPerSort) + " more " + sort;
-      out_.push_back(std::move(n));
-    }
-  }
-
-  /// `sort` names the kind of notice in the closing count ("unreadable files").
-  void add(const std::string& sort, Level level, const std::string& path, std::string message) {
-    Tally& t = sorts_[sort];
-    if (t.count++ == 0) {
-      t.level = level;
-      t.path = path;
-    }
-    if (t.count > kMaxNoticesPerSort) return;
-    Notice n;
-    n.level = level;
-    n.path = path;
-    n.message = std::move(message);
-    out_.push_back(std::move(n));
-  }
-
-private:
-  struct Tally {
-    size_t count = 0;
-    Level level = Level::Note;
-    std::string path;
-  };
-  std::vector<Notice>& out_;
-  std::map<std::string, Tally> sorts_;
-};
-
-/// Entry names of one sort of oddity: counted, with the first few kept for the message.
-struct NameTally {
-  size_t count = 0;
-  std::vector<std::string> examples;
-  void add(std::string_view name) {
-    if (count++ < kMaxExamples) examples.emplace_back(name);
-  }
-  std::string list() const {
-    std::string s;
-    for (const std::string& e : examples) s += (s.empty() ? "" : ", ") + quoted(e);
-    if (count > examples.size()) s += ", ...";
-    return s;
-  }
-};
-
-bool hasControlCharacter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  });
-}
-
-/// Zip entry names that would write outside the folder they are unpacked into: absolute
-/// paths, drive letters, ".." components.
-bool isUnsafeName(std::string_view raw) {
-  if (raw.empty()) return false;
-  if (raw[0] == '/' || raw[0] == '\\') return true;
-  if (raw.size() >= 2 && raw[1] == ':' && ((raw[0] >= 'A' && raw[0] <= 'Z') || (raw[0] >= 'a' && raw[0] <= 'z')))
-    return true;
-  size_t start = 0;
-  while (start <= raw.size()) {
-    size_t end = raw.find_first_of("/\\", start);
-    if (end == std::string_view::npos) end = raw.size();
-    if (raw.substr(start, end - start) == "..") return true;
-    start = end + 1;
-  }
-  return false;
-}
-
-/// '\\' read as '/', and no leading '/' or "./": the form PackageEntry::path has.
-std::string normaliseZipName(std::string_view raw) {
-  std::string s(raw);
-  std::replace(s.begin(), s.end(), '\\', '/');
-  size_t i = 0;
-  for (;;) {
-    if (s.compare(i, 1, "/") == 0) ++i;
-    else if (s.compare(i, 2, "./") == 0) i += 2;
-    else break;
-  }
-  return s.substr(i);
-}
-
-/// What kind of package the entries make: "python", "npm" or "".
-std::string detectEcosystem(const std::vector<PackageEntry>& entries) {
-  bool strongPy = false, strongNpm = false;
-  uint64_t pyFiles = 0, jsFiles = 0;
-  for (const PackageEntry& e : entries) {
-    std::string_view p = e.path;
-    if (p.starts_with("python/")) strongPy = true;
-    if (p.starts_with("nodejs/") || p == "package.json") strongNpm = true;
-    if (p.starts_with("node_modules/") || p.find("/node_modules/") != std::string_view::npos) {
-      strongNpm = true;
-      continue; // node-gyp and friends ship .py files
-    }
-    if (p.find(".dist-info/") != std::string_view::npos) strongPy = true;
-    std::string_view ext = extension(p);
-    if (ext == ".py") ++pyFiles;
-    else if (ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".ts") ++jsFiles;
-  }
-  if (strongPy != strongNpm) return strongPy ? "python" : "npm";
-  if (pyFiles > jsFiles) return "python";
-  if (jsFiles > pyFiles) return "npm";
-  return "";
-}
-
-void finishTotals(Package& p) {
-  p.files = p.entries.size();
-  p.unzippedBytes = 0;
-  for (const PackageEntry& e : p.entries) p.unzippedBytes += e.size;
-  p.ecosystem = detectEcosystem(p.entries);
-}
-
-Package unreadable(Package& p, std::string message) {
-  p.readable = false;
-  p.complete = false;
-  Notice n;
-  n.level = Level::Error;
-  n.path = p.path;
-  n.message = std::move(message);
-  p.notices.push_back(std::move(n));
-  return std::move(p);
-}
-
-bool startsLikeZip(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return false;
-  std::array<char, 4> head{};
-  if (std::fread(head.data(), 1, head.size(), f.get()) != head.size()) return false;
-  return std::string_view(head.data(), head.size()) == std::string_view("PK\3\4", 4);
-}
-
-/// How many times its compressed size an entry can be: deflate codes at most 258 bytes in 2
-/// bits, so it cannot pass 1032 times, and a deflated file of zeros at 1,030 times is real;
-/// stored entries are their size; other methods (bzip2, xz, zstd) go further, and
-/// kMaxDeclaredRatio is what is believed of them.
-uint64_t ratioLimit(const zip_stat_t& zs) {
-  if ((zs.valid & ZIP_STAT_COMP_METHOD) == 0) return kMaxDeclaredRatio;
-  if (zs.comp_method == ZIP_CM_STORE) return 1;
-  if (zs.comp_method == ZIP_CM_DEFLATE) return std::max<uint64_t>(kMaxDeclaredRatio, 1032);
-  return kMaxDeclaredRatio;
-}
-
-std::string zipErrorText(int code) {
-  zip_error_t error;
-  zip_error_init_with_code(&error, code);
-  std::string s = zip_error_strerror(&error);
-  zip_error_fini(&error);
-  return s;
-}
-
-} // namespace
-
-// ---------------------------------------------------------------------------------------------
-// Zip archives
-
-Package readZip(const std::string& path) {
-  Package p;
-  p.source = Package::Source::Zip;
-  p.path = path;
-
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return unreadable(p, "cannot read: " + errorText(errno));
-  if (S_ISDIR(st.st_mode)) return unreadable(p, "a folder, not a zip archive");
-  if (!S_ISREG(st.st_mode)) return unreadable(p, "not a regular file, not a zip archive");
-  p.archiveBytes = static_cast<uint64_t>(st.st_size);
-  if (p.archiveBytes == 0) return unreadable(p, "empty file (0 bytes), not a zip archive");
-  if (const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) ::close(fd);
-  else return unreadable(p, "cannot read: " + errorText(errno));
-
-  int err = 0;
-  std::unique_ptr<zip_t, void (*)(zip_t*)> za(zip_open(path.c_str(), ZIP_RDONLY, &err), &zip_discard);
-  if (!za) {
-    switch (err) {
-    case ZIP_ER_NOZIP:
-      // A local file header at the start but no end-of-central-directory record: cut short.
-      if (startsLikeZip(path))
-        return unreadable(p, "truncated or corrupt zip archive: no central directory at its end");
-      return unreadable(p, "not a zip archive");
-    case ZIP_ER_INCONS:
-    case ZIP_ER_SEEK:
-    case ZIP_ER_MULTIDISK:
-      return unreadable(p, "corrupt zip archive: " + zipErrorText(err));
-    case ZIP_ER_OPEN:
-    case ZIP_ER_READ:
-    case ZIP_ER_NOENT: return unreadable(p, "cannot read: " + zipErrorText(err));
-    default: return unreadable(p, "cannot open zip archive: " + zipErrorText(err));
-    }
-  }
-
-  zip_int64_t count = zip_get_num_entries(za.get(), 0);
-  NameTally unsafe, backslash, odd, duplicate;
-  std::unordered_set<std::string> names;
-  {
-    NoticeList notices(p.notices);
-    uint64_t compressedSum = 0, declaredSum = 0;
-    for (zip_int64_t i = 0; i < count; ++i) {
-      const auto index = static_cast<zip_uint64_t>(i);
-      zip_stat_t zs;
-      zip_stat_init(&zs);
-      if (zip_stat_index(za.get(), index, ZIP_FL_ENC_RAW, &zs) != 0 || (zs.valid & ZIP_STAT_NAME) == 0 ||
-          zs.name == nullptr) {
-        notices.add("unreadable entries", Level::Warning, path,
-                    "entry #" + std::to_string(i) + " cannot be read: " + zip_strerror(za.get()) +
-                        "; not counted");
-        p.complete = false;
-        continue;
-      }
-      const std::string raw = zs.name;
-      uint64_t size = (zs.valid & ZIP_STAT_SIZE) != 0 ? zs.size : 0;
-      uint64_t compressed = (zs.valid & ZIP_STAT_COMP_SIZE) != 0 ? zs.comp_size : 0;
-      zip_uint8_t opsys = 0;
-      zip_uint32_t attributes = 0;
-      uint32_t mode = 0;
-      bool dosDirectory = false;
-      if (zip_file_get_external_attributes(za.get(), index, 0, &opsys, &attributes) == 0) {
-        if (opsys == ZIP_OPSYS_UNIX) mode = attributes >> 16;
-        else if (opsys == ZIP_OPSYS_DOS) dosDirectory = (attributes & 0x10) != 0;
-      }
-      const bool directory = raw.ends_with('/') || raw.ends_with('\\') ||
-                             (size == 0 && (S_ISDIR(mode) || dosDirectory));
-      if (directory) continue;
-
-      if (isUnsafeName(raw)) unsafe.add(raw);
-      if (raw.find('\\') != std::string::npos) backslash.add(raw);
-      if (!isValidUtf8(raw) || hasControlCharacter(raw)) odd.add(raw);
-
-      PackageEntry e;
-      e.path = normaliseZipName(raw);
-      if (e.path.empty()) continue;
-      e.symlink = (mode & S_IFMT) == S_IFLNK;
-
-      // Entries do not overlap in a well-formed archive, so their compressed sizes add up to
-      // less than the file: past that, the sizes are made up (overlapping zip bombs).
-      const uint64_t room = p.archiveBytes - compressedSum;
-      if (compressed > room) {
-        notices.add("entries declaring implausible sizes", Level::Warning, path,
-                    "entry " + quoted(e.path) + " declares " + formatBytes(compressed) +
-                        " compressed, more than the archive holds: not believed; counted as " +
-                        formatBytes(room));
-        compressed = room;
-        size = room;
-        p.complete = false;
-      } else if (const uint64_t limit = ratioLimit(zs); compressed < size / limit ||
-                                                        (compressed == size / limit && size % limit != 0)) {
-        notices.add("entries declaring implausible sizes", Level::Warning, path,
-                    "entry " + quoted(e.path) + " declares " + formatBytes(size) + " uncompressed from " +
-                        formatBytes(compressed) + " compressed (more than " + std::to_string(limit) +
-                        " times" + (limit == 1 ? ", stored uncompressed" : "") + "): not believed; counted as " +
-                        formatBytes(compressed));
-        size = compressed;
-        p.complete = false;
-      }
-      if (size > kMaxDeclaredTotal - declaredSum) {
-        notices.add("entries declaring implausible sizes", Level::Warning, path,
-                    "entry " + quoted(e.path) + " takes the declared sizes past " + formatBytes(kMaxDeclaredTotal) +
-                        " in all: not believed; counted as " + formatBytes(compressed));
-        size = std::min(compressed, kMaxDeclaredTotal - declaredSum);
-        p.complete = false;
-      }
-      if (!names.insert(e.path).second) duplicate.add(e.path);
-      compressedSum += compressed;
-      declaredSum += size;
-      e.size = size;
-      e.compressed = compressed;
-      p.entries.push_back(std::move(e));
-    }
-  }
-
-  auto addNotice = [&](Level level, std::string message) {
-    Notice n;
-    n.level = level;
-    n.path = path;
-    n.message = std::move(message);
-    p.notices.push_back(std::move(n));
-  };
-  if (unsafe.count > 0)
-    addNotice(Level::Warning, std::to_string(unsafe.count) +
-                                  " entry name(s) point outside the folder the archive is unpacked into "
-                                  "(absolute paths or '..'): " +
-                                  unsafe.list() + "; reported only, nothing is written");
-  if (backslash.count > 0)
-    addNotice(Level::Warning, std::to_string(backslash.count) +
-                                  " entry name(s) use '\\' as the folder separator: " + backslash.list() +
-                                  "; read as '/' here, but unpacked on Linux they are files whose names "
-                                  "hold a backslash, not folders");
-  if (odd.count > 0)
-    addNotice(Level::Note, std::to_string(odd.count) +
-                               " entry name(s) are not valid UTF-8 or hold control characters: " + odd.list());
-  if (duplicate.count > 0)
-    addNotice(Level::Warning, std::to_string(duplicate.count) + " entry name(s) appear more than once: " +
-                                  duplicate.list() + "; each copy is counted, unpacking keeps one");
-  if (p.entries.empty() && p.complete) addNotice(Level::Note, "the archive holds no files");
-
-  finishTotals(p);
-  return p;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Folders
-
-namespace {
-
-/// Whether the current user may read a file, from its mode bits (no system call per file).
-class ReadPermission {
-public:
-  ReadPermission() : uid_(::geteuid()) {
-    groups_.push_back(::getegid());
-    int n = ::getgroups(0, nullptr);
-    if (n > 0) {
-      std::vector<gid_t> more(static_cast<size_t>(n));
-      n = ::getgroups(n, more.data());
-      if (n > 0) groups_.insert(groups_.end(), more.begin(), more.begin() + n);
-    }
-  }
-  bool mayRead(const struct stat& st) const {
-    if (uid_ == 0) return true;
-    if (st.st_uid == uid_) return (st.st_mode & S_IRUSR) != 0;
-    if (std::find(groups_.begin(), groups_.end(), st.st_gid) != groups_.end())
-      return (st.st_mode & S_IRGRP) != 0;
-    return (st.st_mode & S_IROTH) != 0;
-  }
-
-private:
-  uid_t uid_;
-  std::vector<gid_t> groups_;
-};
-
-const char* specialFileName(mode_t mode) {
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  return "not a regular file";
-}
-
-/// Walks a folder depth-first in name order without recursion. Each folder is read whole and
-/// stays open while its subfolders are walked, so that they are opened relative to it
-/// (openat) rather than by a path the kernel would resolve from the top each time; past
-/// kMaxOpenDepth levels folders are closed once read and their files reached by full path,
-/// so deep trees do not run out of file descriptors.
-class FolderWalk {
-public:
-  FolderWalk(Package& p, const std::function<void(uint64_t)>& progress) : p_(p), progress_(progress), notices_(p.notices) {}
-
-  void run() {
-    if (!push(nullptr, "", "")) return;
-    while (!stack_.empty()) {
-      Frame& f = stack_.back();
-      if (f.next == f.children.size()) {
-        stack_.pop_back();
-        continue;
-      }
-      const Child& c = f.children[f.next++];
-      std::string rel = f.rel.empty() ? c.name : f.rel + "/" + c.name;
-      if (c.type == DT_DIR) {
-        visitFolder(std::move(rel), c.name);
-        continue;
-      }
-      struct stat st {};
-      const int rc = f.dir ? ::fstatat(::dirfd(f.dir.get()), c.name.c_str(), &st, AT_SYMLINK_NOFOLLOW)
-                           : ::lstat(full(rel).c_str(), &st);
-      if (rc != 0) {
-        notices_.add("unreadable files", Level::Warning, full(rel), "cannot read: " + errorText(errno) + "; not counted");
-        p_.complete = false;
-        continue;
-      }
-      if (S_ISDIR(st.st_mode)) { // d_type is DT_UNKNOWN on some file systems
-        visitFolder(std::move(rel), c.name);
-        continue;
-      }
-      addFile(std::move(rel), c.name, st);
-    }
-  }
-
-  NameTally odd;
-
-private:
-  struct Child {
-    std::string name;
-    unsigned char type = DT_UNKNOWN;
-  };
-  struct Frame {
-    std::unique_ptr<DIR, int (*)(DIR*)> dir{nullptr, &::closedir}; // null: closed once read
-    std::string rel;
-    std::vector<Child> children; // by name
-    size_t next = 0;
-  };
-  static constexpr size_t kMaxOpenDepth = 128;
-
-  std::string full(const std::string& rel) const {
-    if (rel.empty()) return p_.path;
-    return p_.path + (p_.path.ends_with('/') ? "" : "/") + rel;
-  }
-
-  void visitFolder(std::string rel, const std::string& name) {
-    // `name` is read before push() adds a frame.
-    const Frame& parent = stack_.back();
-    if (!push(parent.dir ? &parent : nullptr, std::move(rel), name)) p_.complete = false;
-  }
-
-  /// Opens and reads a folder (relative to `parent` when it is open) and pushes its frame.
-  bool push(const Frame* parent, std::string rel, const std::string& name) {
-    const int fd = parent != nullptr
-                       ? ::openat(::dirfd(parent->dir.get()), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                       : ::open(full(rel).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | (rel.empty() ? 0 : O_NOFOLLOW));
-    if (fd < 0) return failed(rel, errno);
-    Frame f;
-    f.dir.reset(::fdopendir(fd));
-    if (!f.dir) {
-      const int e = errno;
-      ::close(fd);
-      return failed(rel, e);
-    }
-    for (;;) {
-      errno = 0;
-      const dirent* de = ::readdir(f.dir.get());
-      if (de == nullptr) {
-        if (errno != 0) {
-          notices_.add("unreadable folders", Level::Warning, full(rel), "cannot list folder completely: " + errorText(errno));
-          p_.complete = false;
-        }
-        break;
-      }
-      const std::string_view n = de->d_name;
-      if (n == "." || n == "..") continue;
-      f.children.push_back(Child{std::string(n), de->d_type});
-    }
-    std::sort(f.children.begin(), f.children.end(), [](const Child& a, const Child& b) { return a.name < b.name; });
-    f.rel = std::move(rel);
-    if (stack_.size() >= kMaxOpenDepth) f.dir.reset();
-    stack_.push_back(std::move(f));
-    return true;
-  }
-
-  bool failed(const std::string& rel, int err) {
-    if (rel.empty()) {
-      Notice n;
-      n.level = Level::Error;
-      n.path = p_.path;
-      n.message = "cannot read: " + errorText(err);
-      p_.notices.push_back(std::move(n));
-      p_.readable = false;
-      p_.complete = false;
-      return false;
-    }
-    notices_.add("unreadable folders", Level::Warning, full(rel), "cannot read folder: " + errorText(err) + "; its files are not counted");
-    return false;
-  }
-
-  void addFile(std::string rel, std::string_view name, const struct stat& st) {
-    const bool link = S_ISLNK(st.st_mode);
-    if (!link && !S_ISREG(st.st_mode)) {
-      notices_.add("special files", Level::Warning, full(rel),
-                   std::string(specialFileName(st.st_mode)) + ", not a regular file; not counted");
-      return;
-    }
-    if (!link && !permission_.mayRead(st))
-      notices_.add("files without read permission", Level::Warning, full(rel),
-                   "not readable by the current user: packaging it as this user will fail");
-    if (!isValidUtf8(name) || hasControlCharacter(name)) odd.add(rel);
-    PackageEntry e;
-    e.path = std::move(rel);
-    e.size = static_cast<uint64_t>(st.st_size); // a symlink: the length of its target's name
-    e.compressed = e.size;
-    e.symlink = link;
-    p_.entries.push_back(std::move(e));
-    if (progress_ && p_.entries.size() % kProgressEvery == 0) progress_(p_.entries.size());
-  }
-
-  Package& p_;
-  const std::function<void(uint64_t)>& progress_;
-  NoticeList notices_;
-  const ReadPermission permission_;
-  std::vector<Frame> stack_;
-};
-
-} // namespace
-
-Package readFolder(const std::string& path, const std::function<void(uint64_t files)>& progress) {
-  Package p;
-  p.source = Package::Source::Folder;
-  p.path = path;
-
-  struct stat rootSt {};
-  if (::stat(path.c_str(), &rootSt) != 0) return unreadable(p, "cannot read: " + errorText(errno));
-  if (!S_ISDIR(rootSt.st_mode)) return unreadable(p, "not a folder");
-
-  NameTally odd;
-  {
-    FolderWalk walk(p, progress);
-    walk.run();
-    odd = std::move(walk.odd);
-  }
-  if (!p.readable) return p;
-  if (odd.count > 0) {
-    Notice n;
-    n.level = Level::Note;
-    n.path = path;
-    n.message = std::to_string(odd.count) + " file name(s) are not valid UTF-8 or hold control characters: " + odd.list();
-    p.notices.push_back(std::move(n));
-  }
-  finishTotals(p);
-  return p;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Analysis
-
-namespace {
 
 using Components = std::vector<std::string_view>;
 
@@ -631,10 +71,6 @@ std::string_view prefixThrough(std::string_view path, std::string_view c) {
 std::string_view prefixBefore(std::string_view path, std::string_view c) {
   const auto n = static_cast<size_t>(c.data() - path.data());
   return path.substr(0, n == 0 ? 0 : n - 1);
-}
-
-bool startsWithCi(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && equalsCi(s.substr(0, prefix.size()), prefix);
 }
 
 // ----- what the runtime provides, and dev tools ---------------------------------------------
@@ -894,8 +330,8 @@ private:
 // ----- kinds --------------------------------------------------------------------------------
 
 bool isLicenseFile(std::string_view name) {
-  return startsWithCi(name, "license") || startsWithCi(name, "licence") || startsWithCi(name, "notice") ||
-         startsWithCi(name, "copying");
+  return istartsWith(name, "license") || istartsWith(name, "licence") || istartsWith(name, "notice") ||
+         istartsWith(name, "copying");
 }
 
 bool isTestFile(std::string_view name) {
@@ -910,12 +346,12 @@ bool isTestFile(std::string_view name) {
 
 bool isDocFile(std::string_view name) {
   const std::string_view ext = extension(name);
-  if (equalsCi(ext, ".md") || equalsCi(ext, ".markdown") || equalsCi(ext, ".rst")) return true;
+  if (iequals(ext, ".md") || iequals(ext, ".markdown") || iequals(ext, ".rst")) return true;
   static constexpr std::array<std::string_view, 3> bases{"changelog", "changes", "history"};
   return std::any_of(bases.begin(), bases.end(), [&](std::string_view base) {
-    if (!startsWithCi(name, base)) return false;
+    if (!istartsWith(name, base)) return false;
     const std::string_view rest = name.substr(base.size());
-    return rest.empty() || equalsCi(rest, ".txt");
+    return rest.empty() || iequals(rest, ".txt");
   });
 }
 
@@ -938,7 +374,7 @@ bool isBuildLeftoverFile(std::string_view name) {
   const std::string_view ext = extension(name);
   if (ext.empty() || ext.size() > 4) return false;
   std::array<char, 4> buf{};
-  std::transform(ext.begin(), ext.end(), buf.begin(), lowerChar);
+  std::transform(ext.begin(), ext.end(), buf.begin(), [](char c) { return lower(c); });
   const std::string_view e(buf.data(), ext.size());
   return e == ".o" || e == ".obj" || e == ".a" || e == ".lib" || e == ".pdb" || e == ".log";
 }
