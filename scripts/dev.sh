@@ -69,8 +69,14 @@ build() {
   # build.ninja too: a configure run that failed leaves a cache but nothing to build with.
   if [ ! -f build/CMakeCache.txt ] || [ ! -f build/build.ninja ]; then
     log "configuring build/"
-    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
+    # ccache, when the machine has it, makes a rebuild in another clone of the tree cheap.
+    local launcher=()
+    command -v ccache >/dev/null 2>&1 &&
+      launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >&2
   fi
+  # Paths below the tree are hashed relative to it, so clones in other folders share the cache.
+  export CCACHE_BASEDIR="$root"
   log "building"
   cmake --build build -j "$(nproc)" >&2
 }

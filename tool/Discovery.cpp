@@ -31,11 +31,7 @@ constexpr std::array<std::string_view, 16> kSkippedDirectories = {
     "dist-packages",
 };
 
-bool endsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool isMinifiedBundle(std::string_view name) { return endsWith(name, ".min.js"); }
+bool isMinifiedBundle(std::string_view name) { return name.ends_with(".min.js"); }
 
 std::string joinPath(const std::string& dir, const std::string& name) {
   // `lambda-lint .` reports `app.py`, not `./app.py`, as ruff and clang-tidy users expect.
@@ -146,7 +142,7 @@ private:
     // A folder pip installed packages into (`pip install -t vendor/`, a layer's python/): its
     // code is third-party, not handler source. Named on the command line, it is walked.
     if (!root && std::any_of(names.begin(), names.end(), [](const std::string& n) {
-          return endsWith(n, ".dist-info") || endsWith(n, ".egg-info");
+          return n.ends_with(".dist-info") || n.ends_with(".egg-info");
         }))
       return;
 

@@ -1,5 +1,7 @@
 #include "tool/Options.h"
 
+#include "core/Strings.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cctype>
@@ -22,10 +24,7 @@ std::vector<std::string> splitList(const std::string& s) {
 } // namespace
 
 bool isZipPath(const std::string& path) {
-  if (path.size() < 4) return false;
-  std::string ext = path.substr(path.size() - 4);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".zip";
+  return path.size() >= 4 && iequals(std::string_view(path).substr(path.size() - 4), ".zip");
 }
 
 std::string usageText() {
