@@ -22,7 +22,7 @@ public:
     static const PerInvocationRule rule{
         kInfo, kind::ConfigFetch,
         "{label} `{callee}(...)` runs uncached on every invocation {where}; fetch it once and cache it across invocations",
-        FixStrategy::LazyLoader};
+        FixStrategy::LazyLoader, kind::ConfigWrite};
     reportPerInvocationCalls(ctx, rule, out);
   }
 };

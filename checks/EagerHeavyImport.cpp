@@ -68,14 +68,39 @@ struct Candidate {
 /// use in code every invocation runs; or a use in every route of the file (each invocation is
 /// served by one of them).
 bool needed(const CheckContext& ctx, const std::vector<const NameUse*>& uses, size_t routes) {
+  const Module& m = ctx.module;
   std::set<int> routesUsing;
+  std::vector<bool> using_(m.functions.size(), false);
   for (const NameUse* u : uses) {
     if (u->function < 0 || ctx.invocation.atInit(u->function) || ctx.invocation.lazyInit(u->function))
       return true;
     if (u->unconditional && ctx.invocation.everyInvocation(u->function)) return true;
-    if (ctx.module.functions[u->function].isRoute) routesUsing.insert(u->function);
+    if (m.functions[u->function].isRoute) routesUsing.insert(u->function);
+    using_[u->function] = true;
   }
-  return routes > 0 && routesUsing.size() == routes;
+  if (routes > 0 && routesUsing.size() == routes) return true;
+  // A handler that dispatches: `if ...: return create(event)` / `if ...: return read(event)`,
+  // with only inline code (a usage message, an error response) on the other paths. When every
+  // same-file function it may call uses the module (itself or through what it calls), each
+  // invocation that does real work needs it.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Call& c : m.calls)
+      if (c.function >= 0 && c.target >= 0 && !c.referenceOnly && using_[c.target] && !using_[c.function])
+        using_[c.function] = changed = true;
+  }
+  for (size_t h = 0; h < m.functions.size(); ++h) {
+    if (!m.functions[h].isHandler || m.functions[h].isRoute) continue;
+    std::set<int> targets;
+    bool all = true;
+    for (const Call& c : m.calls)
+      if (c.function == int(h) && c.target >= 0 && c.target != int(h) && !c.lazy) {
+        targets.insert(c.target);
+        all = all && using_[c.target];
+      }
+    if (targets.size() >= 2 && all) return true;
+  }
+  return false;
 }
 
 class EagerHeavyImport final : public Check {

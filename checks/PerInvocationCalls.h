@@ -22,6 +22,11 @@ struct PerInvocationRule {
   /// module scope"; C++: "(in `main()` before `run_handler`, or as a function-local `static`)").
   std::string_view message;
   FixStrategy fix;
+  /// A catalogue kind of calls that write what this rule's calls read (`config-write`): a
+  /// matched call is left alone when the same handler also writes the same store (its label
+  /// without the last word: "SSM Parameter Store fetch" / "SSM Parameter Store write"), since
+  /// what it reads is then data the function changes, not configuration to cache.
+  std::string_view writeKind = {};
 };
 
 void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& rule,

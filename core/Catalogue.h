@@ -77,6 +77,12 @@ inline constexpr std::string_view HoistableGlobal = "hoistable-global"; // globa
 inline constexpr std::string_view WrapperRoot = "wrapper-root";       // JS: globals wrapper calls start at
 // Python: objects bound to the asyncio event loop they are made in (checks/PerInvocationCalls).
 inline constexpr std::string_view LoopBound = "loop-bound";
+// Calls whose result holds credentials of this invocation (STS AssumeRole): a client built
+// from them is made from values of the invocation (Call::fromInvocation).
+inline constexpr std::string_view Credentials = "credentials";
+// Calls that write a configuration store (SSM PutParameter): a handler that writes what it
+// fetches is not told to cache it (config-fetch-in-handler).
+inline constexpr std::string_view ConfigWrite = "config-write";
 } // namespace kind
 
 } // namespace ll

@@ -69,6 +69,12 @@ struct Call {
   /// constexpr locals and namespace-scope or static-member variables, never a parameter, other
   /// local, capture or `this`: it gives the same value whenever it first runs.
   bool hoistable = false;
+  /// The call's arguments, or the object it is called on, use a value of this invocation: a
+  /// parameter of its function or of an enclosing one (`event`, `record`, a helper's `region`;
+  /// not `self`/`this`), a local derived from one, or credentials assumed in the function (a
+  /// catalogue `credentials` call such as STS AssumeRole). C++: a parameter of its function, or
+  /// a local initialised from one. The spelling of the first such value; empty when none.
+  std::string fromInvocation;
   CallUse use = CallUse::Value;
   /// Enclosing statement (index into Module::statements), -1 if none was recorded.
   int statement = -1;

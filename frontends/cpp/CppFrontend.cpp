@@ -427,6 +427,7 @@ private:
     c.unconditional = conditional_ == 0;
     c.inMacro = e->getBeginLoc().isMacroID() || e->getEndLoc().isMacroID();
     c.hoistable = current_ >= 0 && namesOnlyConstants(e);
+    if (current_ >= 0 && !c.hoistable) c.fromInvocation = invocationValue(e, 0);
     const int index = int(m_.calls.size());
     if (auto it = statementOfInit_.find(strip(e)); it != statementOfInit_.end()) {
       c.statement = it->second;
@@ -489,6 +490,24 @@ private:
       }
     }
     return std::ranges::all_of(s->children(), [](const clang::Stmt* c) { return namesOnlyConstants(c); });
+  }
+
+  /// Call::fromInvocation for C++: a parameter that `s` names (`req.payload`), or a local
+  /// initialised from one (a few steps deep). The parameter's or local's name, or empty.
+  static std::string invocationValue(const clang::Stmt* s, int depth) {
+    if (!s || depth > 4 || llvm::isa<clang::LambdaExpr, clang::BlockExpr>(s)) return {};
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
+      if (const auto* p = llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl()))
+        return p->getIdentifier() ? p->getName().str() : std::string();
+      if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+          v && v->isLocalVarDecl() && !v->isStaticLocal() && v->getInit() &&
+          !invocationValue(v->getInit(), depth + 1).empty())
+        return v->getName().str();
+      return {};
+    }
+    for (const clang::Stmt* c : s->children())
+      if (std::string v = invocationValue(c, depth); !v.empty()) return v;
+    return {};
   }
 
   static bool isMakerOf(llvm::StringRef name) {

@@ -62,6 +62,9 @@ void JsLowering::walkCall(TSNode n) {
     TSNode p = wrappedParent(n, &child);
     if (is(p, "await_expression")) c.use = CallUse::Awaited;
     if (f >= 0) {
+      c.fromInvocation = invocationValue(args);
+      if (c.fromInvocation.empty() && is(bareFn, "member_expression"))
+        c.fromInvocation = invocationValue(field(bareFn, "object"));
       std::vector<std::string> names;
       c.hoistable = hoistable(n, f, names);
       if (c.hoistable && !names.empty()) namesUsedBy_[index] = std::move(names);
@@ -95,6 +98,48 @@ void JsLowering::walkCall(TSNode n) {
   } else if (!ts::isNull(args)) {
     walkExpr(args); // tagged template
   }
+}
+
+bool JsLowering::invocationName(std::string_view name) const {
+  int where = -1;
+  if (!lookup(name, &where) || where < 0 || scopes_[where].function < 0) return false;
+  return scopes_[where].invocation.contains(std::string(name));
+}
+
+std::string JsLowering::invocationValue(TSNode expr) {
+  if (ts::isNull(expr) || currentFunction() < 0) return {};
+  std::vector<TSNode> stack{expr};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    std::string_view t = type(n);
+    if (isFunctionType(t) || isClassType(t) || isTypeOnly(t)) continue;
+    if (t == "member_expression") { // `event.requestContext.domainName`: the property is no name
+      stack.push_back(field(n, "object"));
+      continue;
+    }
+    if (t == "pair") { // `{ endpoint: url }`: the key is no name
+      stack.push_back(field(n, "value"));
+      continue;
+    }
+    if (t == "identifier" || t == "shorthand_property_identifier") {
+      if (invocationName(text(n))) return str(n);
+      continue;
+    }
+    if (t == "call_expression" || t == "new_expression") {
+      TSNode fn = field(n, t == "new_expression" ? "constructor" : "function");
+      const std::string callee = calleeName(resolve(fn));
+      if (!callee.empty() && cat_.match("javascript", kind::Credentials, callee))
+        return std::string(text(fn));
+    }
+    for (uint32_t i = namedCount(n); i-- > 0;) stack.push_back(named(n, i));
+  }
+  return {};
+}
+
+void JsLowering::noteInvocationPattern(TSNode pattern, TSNode value, int scope) {
+  if (currentFunction() < 0 || scope < 0 || ts::isNull(pattern) || invocationValue(value).empty()) return;
+  forEachPatternName(pattern, [&](TSNode id) { scopes_[scope].invocation.insert(str(id)); });
 }
 
 bool JsLowering::optionalChain(TSNode call) {

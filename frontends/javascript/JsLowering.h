@@ -154,6 +154,8 @@ struct Scope {
   bool functionScope = false; // a function's own scope (where `var` binds)
   std::unordered_map<std::string, Value> names;
   std::unordered_set<std::string> cacheAliases; // locals read from a module-level cache
+  /// Parameters and locals bound here that hold values of the invocation (invocationValue).
+  std::unordered_set<std::string> invocation;
   /// Names a module-scope import binds in this block of module-level code (`{ const x =
   /// require("x") }`), with the Import. Imports bound in the module's own scope are in
   /// JsLowering::topImports_ instead (a use may come before them).
@@ -435,6 +437,24 @@ private:
   /// `cache.get(k)`, `cache[k]`, `cache.x` or `cache` itself, where cache is module-level.
   bool isCacheRead(TSNode value);
 
+  /// The body of the same-file function `call` calls by name (`init()`), when that function
+  /// does not declare a local or parameter `name` of its own; null otherwise.
+  TSNode calledBody(TSNode call, std::string_view name) const;
+  /// The function (or subtree) declares `name` as a parameter or variable (not in nested functions).
+  bool declaresLocal(TSNode n, std::string_view name, int depth = 0) const;
+  /// The subtree sets `name` to a falsy constant (`isColdStart = false`).
+  bool assignsFalsy(TSNode n, std::string_view name, int depth = 0) const;
+  /// A test that a module-level object is down (`!client.isConnected()`, `conn.closed`): the
+  /// object's name, or empty.
+  std::string stateTest(TSNode cond);
+  /// The subtree calls a method on `object`, itself or through a same-file function it calls.
+  bool callsMethodOn(TSNode n, std::string_view object, int depth = 0) const;
+  /// The branch `consequence` of `if (cond)` runs once per execution environment: it fills the
+  /// module-level cache the condition finds empty (itself or through an init function), clears
+  /// a flag the condition finds set, or reconnects an object the condition finds down. Returns
+  /// the name tested, or empty.
+  std::string lazyGuard(TSNode cond, TSNode consequence);
+
   // ---- functions ---------------------------------------------------------------------------
   void walkFunctionNode(TSNode n);
 
@@ -497,6 +517,16 @@ private:
   void walkBinary(TSNode n);
 
   void walkTernary(TSNode n);
+
+  // ---- values of the invocation -----------------------------------------------------------
+  /// A value of this invocation that `expr` uses (Call::fromInvocation): a parameter of the
+  /// function it is in or of an enclosing one, a local bound from one, or a call returning
+  /// credentials (catalogue `credentials`). Its spelling, or empty.
+  std::string invocationValue(TSNode expr);
+  bool invocationName(std::string_view name) const;
+  /// The names a pattern binds in scope `scope` hold values of the invocation when `value`
+  /// uses one (`const { domainName } = event.requestContext`, `for (const r of event.Records)`).
+  void noteInvocationPattern(TSNode pattern, TSNode value, int scope);
 
   // ---- calls -------------------------------------------------------------------------------
   void walkCall(TSNode n);

@@ -114,19 +114,123 @@ bool JsLowering::assignsTo(TSNode n, std::string_view cache, int depth) const {
       std::string_view m = text(field(fn, "property"));
       if (m == "set" || m == "add") return true;
     }
+    // `if (!pool) await init()` where `init` assigns the module-level `pool`: an init function
+    // fills the cache (followed a few calls deep).
+    if (depth < 150) {
+      TSNode body = calledBody(n, cache);
+      if (!ts::isNull(body) && assignsTo(body, cache, depth + 50)) return true;
+    }
   }
   for (uint32_t i = 0; i < namedCount(n); ++i)
     if (assignsTo(named(n, i), cache, depth + 1)) return true;
   return false;
 }
 
+TSNode JsLowering::calledBody(TSNode call, std::string_view name) const {
+  TSNode fn = stripWrappers(field(call, "function"));
+  if (!is(fn, "identifier")) return {};
+  const Value* v = lookup(text(fn));
+  if (!v || v->kind != Value::Function || v->index < 0 || size_t(v->index) >= extras_.size()) return {};
+  TSNode node = extras_[v->index].node;
+  if (ts::isNull(node) || declaresLocal(node, name)) return {};
+  return field(node, "body");
+}
+
+bool JsLowering::declaresLocal(TSNode n, std::string_view name, int depth) const {
+  if (ts::isNull(n) || depth > 100 || name.empty()) return false;
+  std::string_view t = type(n);
+  if (t == "variable_declarator") {
+    bool found = false;
+    forEachPatternName(field(n, "name"), [&](TSNode id) { found = found || text(id) == name; });
+    if (found) return true;
+  } else if (t == "formal_parameters") {
+    bool found = false;
+    for (uint32_t i = 0; i < namedCount(n); ++i)
+      forEachPatternName(named(n, i), [&](TSNode id) { found = found || text(id) == name; });
+    if (found) return true;
+  } else if (depth > 0 && (isFunctionType(t) || isClassType(t))) {
+    return false;
+  }
+  for (uint32_t i = 0; i < namedCount(n); ++i)
+    if (declaresLocal(named(n, i), name, depth + 1)) return true;
+  return false;
+}
+
+bool JsLowering::assignsFalsy(TSNode n, std::string_view name, int depth) const {
+  if (ts::isNull(n) || depth > 200) return false;
+  std::string_view t = type(n);
+  if (isFunctionType(t) || isClassType(t)) return false;
+  if (t == "assignment_expression" && text(stripWrappers(field(n, "left"))) == name) {
+    std::string_view r = text(stripWrappers(field(n, "right")));
+    return r == "false" || r == "null" || r == "undefined" || r == "0" || r == "''" || r == "\"\"";
+  }
+  for (uint32_t i = 0; i < namedCount(n); ++i)
+    if (assignsFalsy(named(n, i), name, depth + 1)) return true;
+  return false;
+}
+
+std::string JsLowering::stateTest(TSNode cond) {
+  bool negated = false;
+  for (int i = 0; i < 8; ++i) {
+    cond = stripWrappers(cond);
+    if (is(cond, "unary_expression") && text(field(cond, "operator")) == "!") {
+      negated = !negated;
+      cond = field(cond, "argument");
+    } else {
+      break;
+    }
+  }
+  if (is(cond, "call_expression")) cond = stripWrappers(field(cond, "function"));
+  if (!is(cond, "member_expression")) return {};
+  TSNode object = stripWrappers(field(cond, "object"));
+  if (!is(object, "identifier") || !isCacheExpr(object)) return {};
+  std::string prop = str(field(cond, "property"));
+  std::transform(prop.begin(), prop.end(), prop.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  const bool down = prop.find("close") != std::string::npos || prop.find("disconnect") != std::string::npos ||
+                    prop.find("expire") != std::string::npos || prop.find("stale") != std::string::npos;
+  return negated != down ? str(object) : std::string();
+}
+
+bool JsLowering::callsMethodOn(TSNode n, std::string_view object, int depth) const {
+  if (ts::isNull(n) || depth > 200) return false;
+  std::string_view t = type(n);
+  if (isFunctionType(t) || isClassType(t)) return false;
+  if (t == "call_expression") {
+    TSNode fn = stripWrappers(field(n, "function"));
+    if (is(fn, "member_expression") && text(stripWrappers(field(fn, "object"))) == object) return true;
+    if (depth < 150) {
+      TSNode body = calledBody(n, object);
+      if (!ts::isNull(body) && callsMethodOn(body, object, depth + 50)) return true;
+    }
+  }
+  for (uint32_t i = 0; i < namedCount(n); ++i)
+    if (callsMethodOn(named(n, i), object, depth + 1)) return true;
+  return false;
+}
+
+std::string JsLowering::lazyGuard(TSNode cond, TSNode consequence) {
+  if (currentFunction() < 0) return {};
+  std::string miss = cacheTest(cond, true);
+  if (!miss.empty() && assignsTo(consequence, miss)) return miss;
+  // A flag set once: `if (isColdStart) { ...; isColdStart = false; }`.
+  TSNode bare = stripWrappers(cond);
+  if (is(bare, "identifier") && isCacheExpr(bare) && assignsFalsy(consequence, text(bare))) return str(bare);
+  // A module-level object's state: `if (!client.isConnected()) await client.connect()` -- a
+  // (re)connect, once per execution environment while the connection stays up.
+  std::string object = stateTest(cond);
+  if (!object.empty() && (assignsTo(consequence, object) || callsMethodOn(consequence, object))) return object;
+  return {};
+}
+
 void JsLowering::walkIf(TSNode stmt) {
   TSNode cond = field(stmt, "condition");
   walkExpr(cond);
   TSNode consequence = field(stmt, "consequence");
-  const std::string miss = currentFunction() >= 0 ? cacheTest(cond, true) : "";
+  const std::string miss = lazyGuard(cond, consequence);
+  // The owner of the cache tested (a module, or an enclosing function's closure state): the
+  // last name lazyGuard resolved.
   const int missOwner = lastCacheOwner_;
-  const bool lazy = !miss.empty() && assignsTo(consequence, miss);
+  const bool lazy = !miss.empty();
   {
     // A lazy-initialisation branch runs on the first invocation of every execution
     // environment: for what every invocation needs, it counts as the path, not a branch.

@@ -188,6 +188,7 @@ void JsLowering::walkStatement(TSNode stmt) {
     if (!ts::isNull(field(stmt, "kind"))) {
       const bool isVar = text(field(stmt, "kind")) == "var";
       forEachPatternName(left, [&](TSNode n) { declare(str(n), Value{}, isVar); });
+      noteInvocationPattern(left, field(stmt, "right"), isVar ? nearestFunctionScope() : int(scopes_.size()) - 1);
     } else {
       walkAssignTarget(left, Value{});
     }
@@ -312,6 +313,7 @@ void JsLowering::walkDeclaration(TSNode stmt) {
       else bindPatternValues(name, v, [&](const std::string& n, Value pv) { scopes_.front().names[n] = std::move(pv); });
       continue;
     }
+    if (!ts::isNull(value)) noteInvocationPattern(name, value, isVar ? nearestFunctionScope() : int(scopes_.size()) - 1);
     if (is(name, "identifier")) {
       declare(str(name), v, isVar);
       if (currentFunction() >= 0 && !ts::isNull(value) && isCacheRead(value))
@@ -388,7 +390,10 @@ void JsLowering::walkParametersAndBody(TSNode n, int f) {
   TSNode params = field(n, "parameters");
   if (ts::isNull(params)) {
     TSNode single = field(n, "parameter");
-    if (!ts::isNull(single)) scopes_.back().names[str(single)] = Value{};
+    if (!ts::isNull(single)) {
+      scopes_.back().names[str(single)] = Value{};
+      if (f >= 0) scopes_.back().invocation.insert(str(single));
+    }
   }
   // Parameters (and the signature's types): a Block of their own, where nothing can be
   // inserted (a default value runs before the body, and only when the argument is missing).
@@ -417,7 +422,10 @@ void JsLowering::walkParametersAndBody(TSNode n, int f) {
       if (!ts::isNull(defaultValue)) walkExpr(defaultValue);
       walkPatternDefaults(pattern);
     }
-    forEachPatternName(pattern, [&](TSNode id) { scopes_.back().names[str(id)] = Value{}; });
+    forEachPatternName(pattern, [&](TSNode id) {
+      scopes_.back().names[str(id)] = Value{};
+      if (f >= 0) scopes_.back().invocation.insert(str(id)); // what the caller (or runtime) passes
+    });
   }
   if (paramBlock) closeBlock();
   TSNode body = field(n, "body");
@@ -716,6 +724,11 @@ void JsLowering::walkAssignment(TSNode n) {
   }
   // `x = require("x")` binds the import; it does not use it.
   walkAssignTarget(left, resolve(field(n, "right")), !isImportValue(right));
+  if (TSNode target = stripWrappers(left); is(target, "identifier")) {
+    int where = -1;
+    if (lookup(text(target), &where) && where >= 0 && scopes_[where].function >= 0)
+      noteInvocationPattern(target, right, where);
+  }
 }
 
 void JsLowering::walkAugmented(TSNode n) {

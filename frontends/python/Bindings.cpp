@@ -112,6 +112,7 @@ void PythonLowering::walkAssignment(TSNode assign, TSNode stmt) {
   }
   // A local variable's annotation is never evaluated; a module or class variable's is.
   walkAnnotation(field(assign, "type"), /*evaluated=*/currentFunction() < 0);
+  if (!ts::isNull(right)) noteInvocationTarget(left, is(right, "assignment") ? field(right, "right") : right);
   bindAssignment(assign, stmt, /*record=*/true);
 }
 

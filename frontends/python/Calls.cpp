@@ -97,6 +97,8 @@ void PythonLowering::walkCall(TSNode n, CallUse use) {
   c.use = use;
   if (cat_.match("python", kind::Adapter, c.callee)) hasAdapter_ = true;
   if (c.function >= 0) {
+    c.fromInvocation = invocationValue(field(n, "arguments"));
+    if (c.fromInvocation.empty() && is(fn, "attribute")) c.fromInvocation = invocationValue(field(fn, "object"));
     c.hoistable = hoistable(n, c.function);
     c.statement = statementFor();
   }
@@ -111,6 +113,61 @@ void PythonLowering::walkCall(TSNode n, CallUse use) {
     }
   }
   m_.calls.push_back(std::move(c));
+}
+
+bool PythonLowering::invocationName(std::string_view name) const {
+  int where = -2;
+  lookup(name, &where);
+  if (where < 0) return false;
+  if (auto it = invocationNames_.find(where); it != invocationNames_.end() && it->second.contains(std::string(name)))
+    return true;
+  if (!isParameter(where, std::string(name))) return false;
+  // `self` and `cls` hold the object, not a value of the invocation.
+  const auto& params = m_.functions[where].params;
+  return !(extras_[where].klass >= 0 && !params.empty() && params.front() == name);
+}
+
+std::string PythonLowering::invocationValue(TSNode expr) const {
+  if (ts::isNull(expr) || currentFunction() < 0) return {};
+  std::vector<TSNode> stack{expr};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    std::string_view t = type(n);
+    if (t == "keyword_argument") {
+      stack.push_back(field(n, "value"));
+      continue;
+    }
+    if (t == "attribute") {
+      stack.push_back(field(n, "object"));
+      continue;
+    }
+    if (t == "identifier") {
+      if (invocationName(text(n))) return str(n);
+      continue;
+    }
+    if (t == "call") {
+      std::string callee = canonicalCallee(field(n, "function"));
+      if (!callee.empty() && cat_.match("python", kind::Credentials, callee))
+        return std::string(text(field(n, "function")));
+    }
+    for (uint32_t i = namedCount(n); i-- > 0;) stack.push_back(named(n, i));
+  }
+  return {};
+}
+
+void PythonLowering::noteInvocationTarget(TSNode target, TSNode value) {
+  const int f = currentFunction();
+  if (f < 0 || ts::isNull(target) || invocationValue(value).empty()) return;
+  std::vector<TSNode> stack{target};
+  while (!stack.empty()) {
+    TSNode n = stack.back();
+    stack.pop_back();
+    if (is(n, "identifier")) invocationNames_[f].insert(str(n));
+    else if (is(n, "pattern_list") || is(n, "tuple_pattern") || is(n, "list_pattern") ||
+             is(n, "list_splat_pattern") || is(n, "parenthesized_expression"))
+      for (uint32_t i = 0; i < namedCount(n); ++i) stack.push_back(named(n, i));
+  }
 }
 
 bool PythonLowering::hoistable(TSNode call, int f) const {

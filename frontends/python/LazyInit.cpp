@@ -2,6 +2,8 @@
 // and the regions they guard.
 #include "frontends/python/PyLowering.h"
 
+#include <cctype>
+
 namespace ll::python {
 
 bool PythonLowering::isCacheName(TSNode n) const {
@@ -79,11 +81,108 @@ bool PythonLowering::assignsTo(TSNode n, std::string_view cache, int depth) cons
       std::string_view m = text(field(fn, "attribute"));
       if (m == "setdefault" || m == "update") return true;
     }
+    // `if s3 is None: _init()` where `_init` declares `global s3` and assigns it: an init
+    // function of the module fills the cache (followed a few calls deep).
+    if (depth < 150 && is(fn, "identifier")) {
+      const Value* v = lookup(text(fn));
+      if (v && v->kind == Value::Function && v->index >= 0 && size_t(v->index) < extras_.size()) {
+        TSNode body = field(extras_[v->index].node, "body");
+        if (!ts::isNull(body) && declaresGlobal(body, cache) && assignsTo(body, cache, depth + 50))
+          return true;
+      }
+    }
   }
   if (is(n, "function_definition") || is(n, "class_definition")) return false;
   for (uint32_t i = 0; i < namedCount(n); ++i)
     if (assignsTo(named(n, i), cache, depth + 1)) return true;
   return false;
+}
+
+bool PythonLowering::declaresGlobal(TSNode n, std::string_view name, int depth) const {
+  if (ts::isNull(n) || depth > 100) return false;
+  if (is(n, "global_statement") || is(n, "nonlocal_statement")) {
+    for (uint32_t i = 0; i < namedCount(n); ++i)
+      if (text(named(n, i)) == name) return true;
+    return false;
+  }
+  if (is(n, "function_definition") || is(n, "class_definition")) return false;
+  for (uint32_t i = 0; i < namedCount(n); ++i)
+    if (declaresGlobal(named(n, i), name, depth + 1)) return true;
+  return false;
+}
+
+std::string PythonLowering::flagTest(TSNode cond, bool& negated) const {
+  negated = false;
+  for (int i = 0; i < 8; ++i) {
+    if (is(cond, "parenthesized_expression")) cond = named(cond, 0);
+    else if (is(cond, "not_operator")) { negated = !negated; cond = field(cond, "argument"); }
+    else break;
+  }
+  return is(cond, "identifier") && isCacheName(cond) ? str(cond) : std::string();
+}
+
+bool PythonLowering::assignsFalsy(TSNode n, std::string_view name, int depth) const {
+  if (ts::isNull(n) || depth > 200) return false;
+  if (is(n, "assignment") && text(field(n, "left")) == name) {
+    std::string_view r = text(field(n, "right"));
+    return r == "False" || r == "None" || r == "0" || r == "\"\"" || r == "''";
+  }
+  if (is(n, "function_definition") || is(n, "class_definition")) return false;
+  for (uint32_t i = 0; i < namedCount(n); ++i)
+    if (assignsFalsy(named(n, i), name, depth + 1)) return true;
+  return false;
+}
+
+std::string PythonLowering::stateTest(TSNode cond) const {
+  bool negated = false;
+  for (int i = 0; i < 8; ++i) {
+    if (is(cond, "parenthesized_expression")) cond = named(cond, 0);
+    else if (is(cond, "not_operator")) { negated = !negated; cond = field(cond, "argument"); }
+    else break;
+  }
+  if (is(cond, "call")) cond = field(cond, "function");
+  if (!is(cond, "attribute")) return {};
+  TSNode object = field(cond, "object");
+  if (!is(object, "identifier") || !isCacheName(object)) return {};
+  std::string prop = str(field(cond, "attribute"));
+  std::transform(prop.begin(), prop.end(), prop.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  const bool down = prop.find("close") != std::string::npos || prop.find("disconnect") != std::string::npos ||
+                    prop.find("expire") != std::string::npos || prop.find("stale") != std::string::npos;
+  return negated != down ? str(object) : std::string();
+}
+
+bool PythonLowering::callsMethodOn(TSNode n, std::string_view object, int depth) const {
+  if (ts::isNull(n) || depth > 200) return false;
+  if (is(n, "call")) {
+    TSNode fn = field(n, "function");
+    if (is(fn, "attribute") && text(field(fn, "object")) == object) return true;
+    if (depth < 150 && is(fn, "identifier")) {
+      const Value* v = lookup(text(fn));
+      if (v && v->kind == Value::Function && v->index >= 0 && size_t(v->index) < extras_.size()) {
+        TSNode body = field(extras_[v->index].node, "body");
+        if (!ts::isNull(body) && callsMethodOn(body, object, depth + 50)) return true;
+      }
+    }
+  }
+  if (is(n, "function_definition") || is(n, "class_definition")) return false;
+  for (uint32_t i = 0; i < namedCount(n); ++i)
+    if (callsMethodOn(named(n, i), object, depth + 1)) return true;
+  return false;
+}
+
+bool PythonLowering::lazyGuard(TSNode cond, TSNode consequence) const {
+  if (currentFunction() < 0) return false;
+  std::string cache = cacheTest(cond, /*wantEmpty=*/true);
+  if (!cache.empty() && assignsTo(consequence, cache)) return true;
+  // A flag: `if not _ready: ...; _ready = True`, `if is_cold_start: ...; is_cold_start = False`.
+  bool negated = false;
+  std::string flag = flagTest(cond, negated);
+  if (!flag.empty() && (negated ? assignsTo(consequence, flag) : assignsFalsy(consequence, flag)))
+    return true;
+  // A module-level object's state: `if not conn.open: conn.connect()`, `if conn.closed:
+  // conn = connect()` -- a reconnect, once per execution environment while it stays up.
+  std::string object = stateTest(cond);
+  return !object.empty() && (assignsTo(consequence, object) || callsMethodOn(consequence, object));
 }
 
 void PythonLowering::walkIf(TSNode stmt) {
@@ -94,8 +193,7 @@ void PythonLowering::walkIf(TSNode stmt) {
   std::string_view condText = text(cond);
   const bool typeChecking = condText == "TYPE_CHECKING" || condText.ends_with(".TYPE_CHECKING");
   if (typeChecking) ++typeCheckingDepth_;
-  std::string cache = currentFunction() >= 0 ? cacheTest(cond, /*wantEmpty=*/true) : "";
-  bool lazy = !cache.empty() && assignsTo(consequence, cache);
+  const bool lazy = lazyGuard(cond, consequence);
   // A lazy-initialisation branch runs on the first invocation of every execution
   // environment: for what every invocation needs, it counts as the path, not a branch.
   if (!lazy) ++ctx_.conditionalDepth;

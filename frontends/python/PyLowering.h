@@ -202,6 +202,28 @@ private:
   /// True if the subtree assigns to the cache expression (`_c = ...`, `_c[k] = ...`).
   bool assignsTo(TSNode n, std::string_view cache, int depth = 0) const;
 
+  /// `global name` / `nonlocal name` in the subtree (not in nested definitions).
+  bool declaresGlobal(TSNode n, std::string_view name, int depth = 0) const;
+
+  /// A truth test of a module-level flag (`if is_cold_start:`, `if not _ready:`): its name,
+  /// with `negated` set for `not`; empty otherwise.
+  std::string flagTest(TSNode cond, bool& negated) const;
+
+  /// The subtree sets `name` to a falsy constant (`is_cold_start = False`).
+  bool assignsFalsy(TSNode n, std::string_view name, int depth = 0) const;
+
+  /// A test that a module-level object is down (`not conn.open`, `not c.is_connected()`,
+  /// `conn.closed`): the object's name, or empty.
+  std::string stateTest(TSNode cond) const;
+
+  /// The subtree calls a method on `object`, itself or through a same-file function it calls.
+  bool callsMethodOn(TSNode n, std::string_view object, int depth = 0) const;
+
+  /// The branch `consequence` of `if cond:` runs once per execution environment (while a
+  /// module-level cache is empty, a flag unset or a connection down, and it fills, sets or
+  /// reconnects it): lazy initialisation of any of these shapes.
+  bool lazyGuard(TSNode cond, TSNode consequence) const;
+
   void walkIf(TSNode stmt);
 
   /// `if _c is not None: return _c` (no else) followed, in the same block, by code that fills
@@ -235,6 +257,15 @@ private:
     return Lowering::statementFor(currentFunction(), is(statementNode_, "expression_statement"), "#");
   }
 
+  /// A value of this invocation that `expr` uses (Call::fromInvocation): a parameter of the
+  /// function it is in or of an enclosing one (not `self`/`cls`), a local assigned from one, or
+  /// a call returning credentials (catalogue `credentials`). Its spelling, or empty.
+  std::string invocationValue(TSNode expr) const;
+  bool invocationName(std::string_view name) const;
+  /// `target = value` / `for target in value`: the names bound hold values of the invocation
+  /// when `value` uses one.
+  void noteInvocationTarget(TSNode target, TSNode value);
+
   /// The call uses only constants, builtins and module-level names bound before the top-level
   /// definition that holds function `f`.
   bool hoistable(TSNode call, int f) const;
@@ -252,6 +283,8 @@ private:
   std::unordered_map<uint32_t, int> functionAt_, classAt_;
   std::unordered_map<int, std::unordered_map<std::string, int>> bindCounts_;
   std::unordered_map<int, std::unordered_set<std::string>> localNames_, globalsOf_;
+  /// Locals of each function that hold values of the invocation (invocationValue).
+  std::unordered_map<int, std::unordered_set<std::string>> invocationNames_;
   std::vector<std::pair<int, std::string>> aliasedHandlers_;
   Context ctx_;
   int currentBlock_ = -1;

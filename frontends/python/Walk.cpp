@@ -114,6 +114,7 @@ void PythonLowering::walkStatement(TSNode stmt) {
   } else if (t == "for_statement") {
     walkExpr(field(stmt, "right"));
     walkTarget(field(stmt, "left"));
+    noteInvocationTarget(field(stmt, "left"), field(stmt, "right")); // `for r in event["Records"]`
     walkChildBlocks(stmt);
   } else if (t == "with_statement") {
     walkWith(stmt);

@@ -41,11 +41,11 @@ exports.handler = async (event, context) => {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: DynamoDB document client `DynamoDBDocumentClient.from(...)` is created on every invocation in handler `handler`; {{.*}} [client-in-handler]
   // The DynamoDBClient made for it is part of the same construction: one finding, one fix.
   const perEvent = new S3Client({ region: event.region });
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: note: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
   await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: "x" }));
   await Promise.all(event.Records.map(async (record) => {
     const forRecord = new S3Client({ region: record.awsRegion });
-    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: AWS SDK client `new S3Client(...)` is created on every invocation in handler `handler`; {{.*}} [client-in-handler]
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: note: AWS SDK client `new S3Client(...)` is created on every invocation in handler `handler`; {{.*}} [client-in-handler]
     return forRecord;
   }));
   await publish(event);

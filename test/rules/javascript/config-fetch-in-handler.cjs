@@ -23,7 +23,7 @@ async function apiKey() {
 module.exports.handler = async (event) => {
   const [key, creds] = await Promise.all([apiKey(), credentials()]);
   const tenant = await client.send(new GetSecretValueCommand({ SecretId: `tenant/${event.tenantId}` }));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: Secrets Manager fetch `new GetSecretValueCommand(...)` {{.*}} [config-fetch-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: note: Secrets Manager fetch `new GetSecretValueCommand(...)` {{.*}} [config-fetch-in-handler]
   const cached = await getSecret("shared", { maxAge: 60 });
   return { key, creds, tenant, cached };
 };

@@ -9,7 +9,7 @@ const secrets = new SecretsManager({ region: process.env.AWS_REGION });
 
 function readFlag(name) {
   return ssm.getParameter({ Name: name }).promise();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: SSM Parameter Store fetch `ssm.getParameter(...)` runs uncached on every invocation in `readFlag`, called from handler `handler`; {{.*}} [config-fetch-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: SSM Parameter Store fetch `ssm.getParameter(...)` runs uncached on every invocation in `readFlag`, called from handler `handler`; {{.*}} [config-fetch-in-handler]
 }
 
 exports.handler = async (event, context) => {

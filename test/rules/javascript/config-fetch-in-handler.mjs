@@ -25,7 +25,7 @@ export const handler = async (event) => {
   const param = await ssm.send(new GetParameterCommand({ Name: process.env.TAX_RATE_PARAM, WithDecryption: true }));
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: SSM Parameter Store fetch `new GetParameterCommand(...)` runs uncached on every invocation in handler `handler`; fetch it once and cache it across invocations [config-fetch-in-handler]
   const tree = await ssm.send(new GetParametersByPathCommand({ Path: `/orders/${event.tenant}` }));
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: SSM Parameter Store fetch `new GetParametersByPathCommand(...)` {{.*}} [config-fetch-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: note: SSM Parameter Store fetch `new GetParametersByPathCommand(...)` {{.*}} [config-fetch-in-handler]
   const apiKey = await aggregated.getSecretValue({ SecretId: "api-key" });
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: Secrets Manager fetch `aggregated.getSecretValue(...)` {{.*}} [config-fetch-in-handler]
   const session = await appconfig.send(new StartConfigurationSessionCommand({ ApplicationIdentifier: "a", EnvironmentIdentifier: "e", ConfigurationProfileIdentifier: "p" }));

@@ -23,7 +23,7 @@ class Processor {
 
   audit(event) {
     return new S3Client({ region: event.region });
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: AWS SDK client `new S3Client(...)` is created on every invocation in `Processor.audit`, called from handler `Processor.run`; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: note: AWS SDK client `new S3Client(...)` is created on every invocation in `Processor.audit`, called from handler `Processor.run`; {{.*}}
   }
 }
 

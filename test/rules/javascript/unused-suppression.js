@@ -10,7 +10,7 @@ exports.handler = async (event) => {
   const a = new S3Client({ region: event.region }); // lambda-lint: ignore[client-in-handler]
   /* lambda-lint: ignore[client-in-handlr] */ const b = new S3Client({ region: event.region });
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: unused suppression: `client-in-handlr` is not a lambda-lint rule (did you mean `client-in-handler`?) [unused-suppression]
-  // CHECK-MESSAGES: :[[@LINE-2]]:57: warning: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-2]]:57: note: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
   return [shared, a, b];
 };
 

@@ -19,9 +19,9 @@ export const handler = async (event: { region: string }): Promise<unknown> => {
   // CHECK-MESSAGES: :[[@LINE-2]]:6: warning: unused suppression: `sdk-v2-import` suppresses nothing on line [[@LINE-1]] [unused-suppression]
   /* lambda-lint: ignore */ const c = new S3Client({});
   const d = new S3Client({ region: event.region });
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: note: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
   const e = new S3Client({ region: event.region }); // lambda-lint: ignore[client-in-handlr]
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: note: AWS SDK client `new S3Client(...)` {{.*}} [client-in-handler]
   // CHECK-MESSAGES: :[[@LINE-2]]:56: warning: unused suppression: `client-in-handlr` is not a lambda-lint rule (did you mean `client-in-handler`?) [unused-suppression]
   const f = 1; /* lambda-lint: ignore[client-in-handler] */ const g = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: unused suppression: `client-in-handler` suppresses nothing on line [[@LINE-1]] [unused-suppression]

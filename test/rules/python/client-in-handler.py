@@ -21,7 +21,7 @@ def lambda_handler(event, context):
     kinesis = make_client("kinesis")
     # CHECK-MESSAGES: :[[@LINE-1]]:15: warning: AWS SDK client `make_client(...)` {{.*}} [client-in-handler]
     regional = boto3.client("s3", region_name=event["region"])
-    # CHECK-MESSAGES: :[[@LINE-1]]:16: warning: AWS SDK client `boto3.client(...)` {{.*}} [client-in-handler]
+    # CHECK-MESSAGES: :[[@LINE-1]]:16: note: AWS SDK client `boto3.client(...)` {{.*}} [client-in-handler]
     ddb.Table("orders").put_item(Item=event)
     publish(sns, event)
     get_sqs().send_message(QueueUrl="q", MessageBody="m")

@@ -27,7 +27,7 @@ def lambda_handler(event, context):
     secret = json.loads(secrets.get_secret_value(SecretId="prod/db")["SecretString"])
     # CHECK-MESSAGES: :[[@LINE-1]]:25: warning: Secrets Manager fetch `secrets.get_secret_value(...)` {{.*}} [config-fetch-in-handler]
     by_path = ssm.get_parameters_by_path(Path=event["path"])
-    # CHECK-MESSAGES: :[[@LINE-1]]:15: warning: SSM Parameter Store fetch `ssm.get_parameters_by_path(...)` {{.*}} [config-fetch-in-handler]
+    # CHECK-MESSAGES: :[[@LINE-1]]:15: note: SSM Parameter Store fetch `ssm.get_parameters_by_path(...)` {{.*}} [config-fetch-in-handler]
     token = appconfig.start_configuration_session(ApplicationIdentifier="a", EnvironmentIdentifier="e", ConfigurationProfileIdentifier="p")
     # CHECK-MESSAGES: :[[@LINE-1]]:13: warning: AppConfig session start `appconfig.start_configuration_session(...)` {{.*}} [config-fetch-in-handler]
     local = boto3.client("ssm")

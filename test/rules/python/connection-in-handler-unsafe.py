@@ -11,7 +11,7 @@ def handler(event, context):
     conn = pymysql.connect(host=DB_HOST, user="app", connect_timeout=5)
     # CHECK-MESSAGES: :[[@LINE-1]]:12: warning: MySQL connection `pymysql.connect(...)` {{.*}} [connection-in-handler]
     other = psycopg2.connect(event["dsn"])
-    # CHECK-MESSAGES: :[[@LINE-1]]:13: warning: PostgreSQL connection `psycopg2.connect(...)` {{.*}} [connection-in-handler]
+    # CHECK-MESSAGES: :[[@LINE-1]]:13: note: PostgreSQL connection `psycopg2.connect(...)` {{.*}} [connection-in-handler]
     with conn.cursor() as cur:
         cur.execute("select 1")
     other.close()

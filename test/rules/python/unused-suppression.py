@@ -29,19 +29,19 @@ def lambda_handler(event, context):
     c = requests.Session()  # lambda-lint: ignore[connection-in-handler, client-in-handler]
     # CHECK-MESSAGES: :[[@LINE-1]]:31: warning: unused suppression: `client-in-handler` suppresses nothing on line [[@LINE-1]] [unused-suppression]
     d = boto3.client("sqs")  # lambda-lint: ignore
-    # Not suppressed (these depend on the event, so no fix moves them):
+    # Not suppressed (these use the event: notes, which no fix moves):
     e = boto3.client("sns", region_name=event["region"])
-    # CHECK-MESSAGES: :[[@LINE-1]]:9: warning: AWS SDK client `boto3.client(...)` is created on every invocation {{.*}} [client-in-handler]
+    # CHECK-MESSAGES: :[[@LINE-1]]:9: note: AWS SDK client `boto3.client(...)` is created on every invocation {{.*}} [client-in-handler]
     # The rule named does not report this line:
     f = pymysql.connect(host=event["host"])  # lambda-lint: ignore[client-in-handler]
-    # CHECK-MESSAGES: :[[@LINE-1]]:9: warning: MySQL connection `pymysql.connect(...)` {{.*}} [connection-in-handler]
+    # CHECK-MESSAGES: :[[@LINE-1]]:9: note: MySQL connection `pymysql.connect(...)` {{.*}} [connection-in-handler]
     # CHECK-MESSAGES: :[[@LINE-2]]:48: warning: unused suppression: `client-in-handler` suppresses nothing on line [[@LINE-2]] [unused-suppression]
     # lambda-lint: ignore[connection-in-handler]
 
     count = len(event["Records"])
     # CHECK-MESSAGES: :[[@LINE-3]]:7: warning: unused suppression: `connection-in-handler` suppresses nothing on line [[@LINE-1]] [unused-suppression]
     g = boto3.client("s3", region_name=event["region"])  # lambda-lint: ignore[clinet-in-handler]
-    # CHECK-MESSAGES: :[[@LINE-1]]:9: warning: AWS SDK client {{.*}} [client-in-handler]
+    # CHECK-MESSAGES: :[[@LINE-1]]:9: note: AWS SDK client {{.*}} [client-in-handler]
     # CHECK-MESSAGES: :[[@LINE-2]]:60: warning: unused suppression: `clinet-in-handler` is not a lambda-lint rule (did you mean `client-in-handler`?) [unused-suppression]
     h = boto3.client("s3")  # lambda-lint: ignore[client-in-handler, client-in-handler]
     # CHECK-MESSAGES: :[[@LINE-1]]:31: warning: unused suppression: `client-in-handler` is listed twice [unused-suppression]
