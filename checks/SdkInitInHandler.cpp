@@ -1,4 +1,4 @@
-// sdk-init-in-handler: Aws::InitAPI and Aws::ShutdownAPI called on every invocation instead of once around the runtime loop.
+// sdk-init-in-handler: process-wide library set-up and tear-down (Aws::InitAPI and Aws::ShutdownAPI, curl_global_init, mongocxx::instance) done on every invocation instead of once around the runtime loop.
 // Documentation: docs/rules/sdk-init-in-handler.md.
 #include "checks/PerInvocationCalls.h"
 
@@ -21,7 +21,7 @@ public:
   void run(const CheckContext& ctx, std::vector<Finding>& out) const override {
     static const PerInvocationRule rule{
         kInfo, kind::SdkInit,
-        "{label} `{callee}(...)` runs on every invocation {where}; call `Aws::InitAPI` once in `main()` before `run_handler`, and `Aws::ShutdownAPI` after it returns",
+        "{label} `{callee}(...)` runs on every invocation {where}; set the library up once in `main()` before `run_handler`, and tear it down after `run_handler` returns",
         FixStrategy::None};
     reportPerInvocationCalls(ctx, rule, out);
   }

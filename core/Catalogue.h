@@ -68,7 +68,7 @@ inline constexpr std::string_view Adapter = "adapter";
 inline constexpr std::string_view Route = "route";             // per-invocation when adapted
 inline constexpr std::string_view LambdaRoute = "lambda-route"; // always per-invocation
 inline constexpr std::string_view HandlerName = "handler-name";
-inline constexpr std::string_view SdkInit = "sdk-init";         // C++: Aws::InitAPI / ShutdownAPI
+inline constexpr std::string_view SdkInit = "sdk-init";         // C++: Aws::InitAPI, curl_global_init, ...
 // Names the tree-sitter frontends read (plain names; `*` globs allowed):
 inline constexpr std::string_view HandlerEventParam = "handler-event-param";     // `(event, context)`
 inline constexpr std::string_view HandlerContextParam = "handler-context-param"; // handler signature

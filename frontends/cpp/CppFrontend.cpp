@@ -457,12 +457,13 @@ private:
     const std::string lower = name.lower();
     return llvm::StringRef(lower).contains("close") || llvm::StringRef(lower).contains("finish") ||
            llvm::StringRef(lower).contains("free") || llvm::StringRef(lower).contains("disconnect") ||
+           llvm::StringRef(lower).contains("cleanup") ||
            name == "reset" || name == "release" || name == "move" || name == "forward" ||
            name == "ShutdownAPI";
   }
 
-  /// `std::move(c)`, `PQfinish(conn)`, `mysql_close(db)`, `c.reset()`, `conn->close()`: the
-  /// local does not outlive this invocation.
+  /// `std::move(c)`, `PQfinish(conn)`, `mysql_close(db)`, `redisFree(c)`, `curl_easy_cleanup(h)`,
+  /// `c.reset()`, `conn->close()`: the local does not outlive this invocation.
   void noteRelease(const clang::CallExpr* e, const clang::FunctionDecl* fd) {
     if (!fd || !fd->getIdentifier() || !endsLife(fd->getName())) return;
     if (const auto* mc = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {

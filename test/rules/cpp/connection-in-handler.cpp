@@ -4,6 +4,7 @@
 #include <aws/lambda-runtime/runtime.h>
 #include <libpq-fe.h>
 #include <mysql/mysql.h>
+#include <pqxx/pqxx>
 
 using namespace aws::lambda_runtime;
 
@@ -20,6 +21,17 @@ static invocation_response handler(invocation_request const& req) {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: PostgreSQL connection `PQconnectdb(...)` {{.*}} [connection-in-handler]
   // CHECK-FIXES: {{^}}  PGconn* closed = PQconnectdb(req.payload.c_str());
   PQfinish(closed);
+
+  pqxx::connection cx(kConnInfo);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: PostgreSQL connection `pqxx::connection(...)` {{.*}} [connection-in-handler]
+  // CHECK-FIXES: static pqxx::connection cx(kConnInfo);
+  pqxx::work tx(cx);
+  tx.exec("select 1");
+
+  pqxx::connection closedCx(kConnInfo);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: PostgreSQL connection `pqxx::connection(...)` {{.*}} [connection-in-handler]
+  // CHECK-FIXES: {{^}}  pqxx::connection closedCx(kConnInfo);
+  closedCx.close();
 
   MYSQL* db = mysql_init(nullptr);
   MYSQL* conn = mysql_real_connect(db, "host", "user", "pw", "orders", 3306, nullptr, 0);
