@@ -171,6 +171,21 @@ public:
       if (typescript && erasedByTypeScript(m, i)) continue;
       load(int(i));
     }
+    // Calls that Init makes and that load modules themselves (the catalogue's `init-loads`: the
+    // label lists what they load): Powertools' `Tracer()` patches libraries through the X-Ray
+    // SDK, which imports each of them that is installed, `requests` among them.
+    const char* language = catalogueLanguage(m.language);
+    for (const Call& call : m.calls) {
+      if (call.referenceOnly || call.callee.empty()) continue;
+      if (call.function >= 0 && !ctx.invocation.atInit(call.function)) continue;
+      if (const CatalogueEntry* e = ctx.catalogue.match(language, kind::InitLoads, call.callee))
+        for (std::string_view rest = e->label; !rest.empty();) {
+          const size_t space = rest.find(' ');
+          std::string_view name = rest.substr(0, space);
+          if (!name.empty()) loaded.insert(std::string(name));
+          rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        }
+    }
     for (bool changed = true; changed;) {
       changed = false;
       for (Candidate& c : candidates) {

@@ -147,7 +147,7 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
     // Made from a value of this invocation (the event, a parameter, credentials assumed here):
     // it cannot simply be made once, and whether a cache per value pays depends on how often
     // the values repeat, which the code does not tell. Said as a note, without a fix.
-    const bool fromInvocation = !call.fromInvocation.empty();
+    const bool fromInvocation = !call.fromInvocation.empty() && rule.fix != FixStrategy::None;
     if (fromInvocation) {
       f.level = Level::Note;
       f.message = f.message.substr(0, f.message.find(';')) + "; it uses `" +

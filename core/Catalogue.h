@@ -83,6 +83,9 @@ inline constexpr std::string_view Credentials = "credentials";
 // Calls that write a configuration store (SSM PutParameter): a handler that writes what it
 // fetches is not told to cache it (config-fetch-in-handler).
 inline constexpr std::string_view ConfigWrite = "config-write";
+// Calls that load modules when Init makes them (Powertools' Tracer() patching libraries through
+// the X-Ray SDK); the label lists the modules, separated by spaces (eager-heavy-import).
+inline constexpr std::string_view InitLoads = "init-loads";
 } // namespace kind
 
 } // namespace ll

@@ -72,8 +72,8 @@ struct Call {
   /// The call's arguments, or the object it is called on, use a value of this invocation: a
   /// parameter of its function or of an enclosing one (`event`, `record`, a helper's `region`;
   /// not `self`/`this`), a local derived from one, or credentials assumed in the function (a
-  /// catalogue `credentials` call such as STS AssumeRole). C++: a parameter of its function, or
-  /// a local initialised from one. The spelling of the first such value; empty when none.
+  /// catalogue `credentials` call such as STS AssumeRole). C++: the runtime's `invocation_request`
+  /// parameter, or a local initialised from it. The spelling of the first such value; empty when none.
   std::string fromInvocation;
   CallUse use = CallUse::Value;
   /// Enclosing statement (index into Module::statements), -1 if none was recorded.

@@ -493,13 +493,19 @@ private:
     return std::ranges::all_of(s->children(), [](const clang::Stmt* c) { return namesOnlyConstants(c); });
   }
 
-  /// Call::fromInvocation for C++: a parameter that `s` names (`req.payload`), or a local
-  /// initialised from one (a few steps deep). The parameter's or local's name, or empty.
+  /// Call::fromInvocation for C++: an `invocation_request` parameter that `s` names
+  /// (`req.payload`), or a local initialised from one (a few steps deep). The parameter's or
+  /// local's name, or empty.
   static std::string invocationValue(const clang::Stmt* s, int depth) {
     if (!s || depth > 4 || llvm::isa<clang::LambdaExpr, clang::BlockExpr>(s)) return {};
     if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
-      if (const auto* p = llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl()))
-        return p->getIdentifier() ? p->getName().str() : std::string();
+      if (const auto* p = llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl())) {
+        // The runtime's request (its payload, its headers); a helper's other parameters may be
+        // configuration its caller made once, which the frontend cannot tell.
+        const std::string type = p->getType().getNonReferenceType().getUnqualifiedType().getAsString();
+        const bool request = llvm::StringRef(type).contains("invocation_request");
+        return request && p->getIdentifier() ? p->getName().str() : std::string();
+      }
       if (const auto* v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
           v && v->isLocalVarDecl() && !v->isStaticLocal() && v->getInit() &&
           !invocationValue(v->getInit(), depth + 1).empty())

@@ -29,7 +29,7 @@ static invocation_response handler(invocation_request const& req) {
   legacy->setSchema("orders");
 
   std::unique_ptr<sql::Connection> owned(get_driver_instance()->connect("tcp://db.internal:3306", "app", req.payload));
-  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: MySQL connection `get_driver_instance()->connect(...)` {{.*}} [connection-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: note: MySQL connection `get_driver_instance()->connect(...)` {{.*}} [connection-in-handler]
   // CHECK-FIXES: {{^}}  std::unique_ptr<sql::Connection> owned(get_driver_instance()->connect("tcp://db.internal:3306", "app", req.payload));
   owned->createStatement();
 

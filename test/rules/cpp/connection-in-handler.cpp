@@ -18,7 +18,7 @@ static invocation_response handler(invocation_request const& req) {
   PQexec(pg, "select 1");
 
   PGconn* closed = PQconnectdb(req.payload.c_str());
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: PostgreSQL connection `PQconnectdb(...)` {{.*}} [connection-in-handler]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: note: PostgreSQL connection `PQconnectdb(...)` {{.*}} [connection-in-handler]
   // CHECK-FIXES: {{^}}  PGconn* closed = PQconnectdb(req.payload.c_str());
   PQfinish(closed);
 
