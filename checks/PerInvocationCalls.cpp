@@ -101,9 +101,10 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
     if (dot == std::string_view::npos) return {};
     std::string_view object = callee.substr(0, dot);
     if (object.starts_with("await ")) return {};
-    for (char ch : object)
-      if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$')) return {};
-    return object;
+    const bool identifier = std::ranges::all_of(object, [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '$';
+    });
+    return identifier ? object : std::string_view();
   };
   std::unordered_map<const Call*, std::vector<const Call*>> usesOf; // construction -> calls on it
   std::unordered_set<const Call*> merged;

@@ -9,6 +9,8 @@
 // A member call on a value whose origin is known is named after that origin:
 //   ssm = boto3.client("ssm"); ssm.get_parameter(...)   ->  boto3.client[ssm].get_parameter
 //   s = boto3.Session(); s.client("s3")                 ->  boto3.Session.client
+// Calling such a value itself adds `()`:
+//   Session = sessionmaker(bind=engine); Session()      ->  sqlalchemy.orm.sessionmaker()
 // where "[ssm]" is the service qualifier: the first string literal argument of the call that
 // produced the value (or its service_name= keyword).
 #include "core/Diagnostic.h"

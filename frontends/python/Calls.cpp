@@ -53,7 +53,7 @@ Value PythonLowering::resolve(TSNode n, int depth) const {
     if (callee.kind == Value::Class) return Value{Value::Instance, "", callee.index};
     if (callee.kind == Value::Name) {
       std::string q = qualifierOf(n);
-      return Value{Value::Name, q.empty() ? callee.canonical : callee.canonical + "[" + q + "]"};
+      return Value{Value::Name, q.empty() ? callee.canonical : callee.canonical + "[" + q + "]", -1, true};
     }
     return {};
   }
@@ -63,6 +63,9 @@ Value PythonLowering::resolve(TSNode n, int depth) const {
 
 std::string PythonLowering::canonicalCallee(TSNode callee) const {
   Value v = resolve(callee);
+  // Calling what a call made (`Session = sessionmaker(bind=engine)`, then `Session()`) is another
+  // call than making it again: `sqlalchemy.orm.sessionmaker()`, as in JavaScript.
+  if (v.kind == Value::Name && v.made) return v.canonical + "()";
   if (v.kind == Value::Name) return v.canonical;
   if (v.kind == Value::Function) return m_.functions[v.index].qualifiedName;
   if (v.kind == Value::Class) return classes_[v.index].name;
@@ -124,7 +127,8 @@ bool PythonLowering::invocationName(std::string_view name) const {
   if (!isParameter(where, std::string(name))) return false;
   // `self` and `cls` hold the object, not a value of the invocation.
   const auto& params = m_.functions[where].params;
-  return !(extras_[where].klass >= 0 && !params.empty() && params.front() == name);
+  const bool self = extras_[where].klass >= 0 && !params.empty() && params.front() == name;
+  return !self;
 }
 
 std::string PythonLowering::invocationValue(TSNode expr) const {

@@ -39,6 +39,7 @@ struct Value {
   enum Kind { Unknown, Name, Function, Class, Instance } kind = Unknown;
   std::string canonical; // Name: canonical dotted name
   int index = -1;        // Function: function index; Class/Instance: class index
+  bool made = false;     // Name: the result of calling `canonical` (a client, a session factory)
 };
 
 struct ClassInfo {
