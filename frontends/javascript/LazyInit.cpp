@@ -184,10 +184,7 @@ std::string JsLowering::stateTest(TSNode cond) {
   if (!is(cond, "member_expression")) return {};
   TSNode object = stripWrappers(field(cond, "object"));
   if (!is(object, "identifier") || !isCacheExpr(object)) return {};
-  std::string prop = str(field(cond, "property"));
-  std::transform(prop.begin(), prop.end(), prop.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  const bool down = prop.find("close") != std::string::npos || prop.find("disconnect") != std::string::npos ||
-                    prop.find("expire") != std::string::npos || prop.find("stale") != std::string::npos;
+  const bool down = namesDownState(text(field(cond, "property")));
   return negated != down ? str(object) : std::string();
 }
 

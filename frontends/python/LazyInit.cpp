@@ -2,8 +2,6 @@
 // and the regions they guard.
 #include "frontends/python/PyLowering.h"
 
-#include <cctype>
-
 namespace ll::python {
 
 bool PythonLowering::isCacheName(TSNode n) const {
@@ -144,10 +142,7 @@ std::string PythonLowering::stateTest(TSNode cond) const {
   if (!is(cond, "attribute")) return {};
   TSNode object = field(cond, "object");
   if (!is(object, "identifier") || !isCacheName(object)) return {};
-  std::string prop = str(field(cond, "attribute"));
-  std::transform(prop.begin(), prop.end(), prop.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  const bool down = prop.find("close") != std::string::npos || prop.find("disconnect") != std::string::npos ||
-                    prop.find("expire") != std::string::npos || prop.find("stale") != std::string::npos;
+  const bool down = namesDownState(text(field(cond, "attribute")));
   return negated != down ? str(object) : std::string();
 }
 

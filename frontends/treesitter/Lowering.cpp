@@ -3,6 +3,7 @@
 #include "core/Glob.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ll::ts {
 
@@ -72,6 +73,13 @@ Call Lowering::referenceCall(int target, ByteRange range, int function, bool unc
 
 void Lowering::noteRelease(int function, std::string_view method, const std::string& object) {
   if (releaseMethods_.contains(method)) released_[function].insert(object);
+}
+
+bool Lowering::namesDownState(std::string_view property) {
+  std::string lower(property);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  return lower.find("close") != std::string::npos || lower.find("disconnect") != std::string::npos ||
+         lower.find("expire") != std::string::npos || lower.find("stale") != std::string::npos;
 }
 
 bool Lowering::isParameter(int function, const std::string& name) const {

@@ -105,6 +105,11 @@ protected:
   /// `name` is a parameter of function `function`.
   bool isParameter(int function, const std::string& name) const;
 
+  /// A property or method whose name says an object is down (`closed`, `isDisconnected()`,
+  /// `expired`, `stale`), for reconnect guards: `if conn.closed:` tests for the down state,
+  /// `if not conn.open:` for the negation of an up state.
+  static bool namesDownState(std::string_view property);
+
   // ---- handlers ----------------------------------------------------------------------------
   void markHandler(int f, std::string reason);
   /// A route is one entry point among several: an invocation runs the route it asks for.
