@@ -18,6 +18,8 @@ import os
 import re
 import sys
 
+from markdown_rows import section_matches
+
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([A-Za-z_]+)/[^"]+"')
 ROW = re.compile(r"^\|\s*`([a-z]+)/`\s*\|\s*(.*?)\s*\|")
 SOURCE_EXT = (".cpp", ".h", ".cc", ".hpp")
@@ -25,20 +27,8 @@ SOURCE_EXT = (".cpp", ".h", ".cc", ".hpp")
 
 def read_table(path):
     """{part: set(parts it may use)} from the Markdown table of the parts section."""
-    arrows = {}
-    in_section = False
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("## "):
-                in_section = line.strip() == "## Parts and arrows"
-                continue
-            if not in_section:
-                continue
-            m = ROW.match(line)
-            if m:
-                uses = re.findall(r"`([a-z]+)/`", m.group(2))
-                arrows[m.group(1)] = set(uses)
-    return arrows
+    return {m.group(1): set(re.findall(r"`([a-z]+)/`", m.group(2)))
+            for m in section_matches(path, "Parts and arrows", ROW)}
 
 
 def cmake_depends(path):

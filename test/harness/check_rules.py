@@ -24,6 +24,8 @@ import re
 import subprocess
 import sys
 
+from markdown_rows import section_matches
+
 SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References"]
 LANGUAGE_NAMES = {"python": "Python", "javascript": "JavaScript", "typescript": "TypeScript",
                   "cpp": "C++"}
@@ -37,17 +39,7 @@ ROW = re.compile(r"^\|\s*\[`([a-z0-9-]+)`\]\(rules/([a-z0-9-]+)\.md\)\s*\|\s*([^
 
 
 def index_rows(path):
-    rows = []
-    in_rules = False
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("## "):
-                in_rules = line.strip() == "## Rules"
-                continue
-            m = ROW.match(line) if in_rules else None
-            if m:
-                rows.append((m.group(1), m.group(3).strip()))
-    return rows
+    return [(m.group(1), m.group(3).strip()) for m in section_matches(path, "Rules", ROW)]
 
 
 def camel(rule_id):
