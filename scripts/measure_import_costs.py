@@ -14,7 +14,9 @@ Shared libraries loaded by extension modules (e.g. OpenBLAS) are not counted.
 JavaScript: the packages are installed with ``npm install --ignore-scripts
 --no-audit --no-fund`` into a temporary directory (or --node-dir), then each is
 required in a fresh ``node -e`` process with ``process.hrtime.bigint()`` around
-``require(name)``; the median over --runs runs is recorded, together with the
+``require(name)`` (with ``--no-experimental-require-module`` where node knows it, so that a
+package that would load ES modules, which ``require.cache`` does not list, fails and is left
+out instead of being measured short); the median over --runs runs is recorded, together with the
 bytes of the package's own directory on disk and the bytes of all the files
 that the require loaded (``require.cache``, dependencies included).
 
@@ -44,30 +46,86 @@ import tempfile
 PYTHON_MODULES = [
     # heavy third-party modules
     "pandas", "numpy", "scipy", "matplotlib", "PIL", "sklearn", "lxml",
-    "requests", "boto3", "botocore", "pydantic", "sqlalchemy",
+    "requests", "boto3", "botocore", "pydantic", "sqlalchemy", "torch", "cv2",
     # submodules that code actually imports where the bare package is nearly empty or lazy
     "PIL.Image", "lxml.etree", "botocore.session", "scipy.stats", "matplotlib.pyplot",
-    "sqlalchemy.orm",
+    "sqlalchemy.orm", "dateutil.parser", "twilio.rest", "reportlab.pdfgen.canvas",
+    "aws_xray_sdk.core", "sentry_sdk.integrations.aws_lambda", "google.protobuf.json_format",
     # cheap standard-library modules, for contrast (modules the interpreter loads at
     # start-up, such as os, would measure 0 and are not listed)
     "json", "urllib.request", "datetime", "logging",
     # common in handlers
     "yaml", "jinja2", "jwt", "cryptography.fernet",
+    # HTTP and AWS plumbing (what requests and boto3 bring along is listed so `loads` shows it)
+    "urllib3", "httpx", "aiohttp", "certifi", "idna", "chardet", "jmespath", "s3transfer",
+    # validation, serialisation, formats
+    "jsonschema", "marshmallow", "attr", "dacite", "simplejson", "ujson", "xmltodict",
+    "regex", "tabulate", "markdown", "mako", "dotenv", "google.protobuf", "grpc",
+    # databases
+    "psycopg2", "psycopg", "pymysql", "MySQLdb", "redis", "pymongo", "elasticsearch",
+    # documents
+    "bs4", "openpyxl", "xlrd", "xlsxwriter", "docx", "reportlab", "fitz", "pypdf", "PyPDF2",
+    # cryptography, auth, remote access
+    "cryptography", "nacl", "jose", "paramiko",
+    # dates
+    "dateutil", "pytz", "arrow",
+    # web frameworks, SaaS clients, storage
+    "flask", "fastapi", "stripe", "twilio", "smart_open",
+    # observability and utilities
+    "sentry_sdk", "structlog", "tenacity", "cachetools",
 ]
+# Installed from Debian's packages (see data/README.md). Asked for but not packaged by Debian
+# bookworm, so not measured: aws_lambda_powertools, awswrangler, openai, langchain, orjson,
+# opensearchpy, slack_sdk, pyarrow, pynamodb, mangum.
 
 NODE_PACKAGES = [
-    "aws-sdk", "@aws-sdk/client-s3", "@aws-sdk/client-dynamodb",
-    "@aws-sdk/lib-dynamodb", "@aws-sdk/client-ssm", "@aws-sdk/client-secrets-manager",
-    "@aws-sdk/client-sqs", "lodash", "moment", "axios", "mongoose", "pg", "jsonwebtoken", "zod",
+    # AWS SDK v2 and the v3 clients handlers use most
+    "aws-sdk", "@aws-sdk/client-s3", "@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb",
+    "@aws-sdk/client-sqs", "@aws-sdk/client-sns", "@aws-sdk/client-ssm",
+    "@aws-sdk/client-secrets-manager", "@aws-sdk/client-lambda", "@aws-sdk/client-eventbridge",
+    "@aws-sdk/client-kinesis", "@aws-sdk/client-firehose", "@aws-sdk/client-sfn",
+    "@aws-sdk/client-sts", "@aws-sdk/client-kms", "@aws-sdk/client-ses", "@aws-sdk/client-sesv2",
+    "@aws-sdk/client-cloudwatch", "@aws-sdk/client-cognito-identity-provider",
+    "@aws-sdk/client-apigatewaymanagementapi", "@aws-sdk/client-bedrock-runtime",
+    "@aws-sdk/client-athena", "@aws-sdk/client-textract", "@aws-sdk/client-rekognition",
+    "@aws-sdk/s3-request-presigner",
     # what the v3 clients share: listed so that `loads` records it and an estimate over two
-    # clients counts it once
-    "@aws-sdk/core", "@smithy/smithy-client",
+    # clients counts it once (the clients now load @smithy/core, no longer
+    # @smithy/smithy-client, which stays listed for code that imports it)
+    "@aws-sdk/core", "@smithy/core", "@smithy/smithy-client",
+    # Powertools, tracing
+    "@aws-lambda-powertools/logger", "@aws-lambda-powertools/tracer",
+    "@aws-lambda-powertools/metrics", "@aws-lambda-powertools/parameters",
+    "@aws-lambda-powertools/idempotency", "aws-xray-sdk-core",
+    # HTTP clients
+    "axios", "node-fetch", "got",
+    # utilities, dates, ids
+    "lodash", "moment", "moment-timezone", "dayjs", "date-fns", "uuid",
+    # auth and validation
+    "jsonwebtoken", "jwks-rsa", "bcryptjs", "joi", "zod", "ajv", "yup",
+    # databases
+    "pg", "mysql2", "mongoose", "mongodb", "ioredis", "redis", "knex", "sequelize",
+    # documents, images, templates, formats
+    "sharp", "pdfkit", "pdf-lib", "handlebars", "ejs", "cheerio", "xml2js", "fast-xml-parser",
+    "csv-parse", "papaparse", "exceljs", "xlsx",
+    # SaaS clients, mail
+    "openai", "@langchain/core", "stripe", "twilio", "@sendgrid/mail", "nodemailer",
+    # logging
+    "winston", "pino",
+    # web frameworks and adapters
+    "express", "serverless-http", "aws-serverless-express", "graphql", "@apollo/server",
 ]
-# (uuid 14 and other ES-module-only packages are left out: require() loads them through the ESM
-# loader, whose files do not appear in require.cache, so their loaded bytes cannot be measured
-# this way.)
-# What to install for each package (version ranges); require() uses the name.
-NODE_INSTALL_SPECS = {"aws-sdk": "aws-sdk@2"}
+# ES-module-only packages are left out (uuid 12 and later, @middy/core 5 and later, ...): on a
+# Node.js that can require() them, the ES modules they load do not appear in require.cache, so
+# their loaded bytes and `loads` cannot be measured this way; the probe runs node with
+# --no-experimental-require-module where node knows it, so that such a package fails to load
+# and is reported rather than measured short. @prisma/client is left out too: it loads only after
+# `prisma generate`, which the measurement cannot run.
+# What to install for each package (version ranges); require() uses the name. uuid 11 is the
+# last major version with a CommonJS build; node-fetch 2 and got 11 are the last CommonJS ones;
+# jwks-rsa 3.2 and later require() jose 6, an ES module, and 3.1 uses jose 4, a CommonJS one.
+NODE_INSTALL_SPECS = {"aws-sdk": "aws-sdk@2", "uuid": "uuid@11", "node-fetch": "node-fetch@2",
+                      "got": "got@11", "jwks-rsa": "jwks-rsa@3.1"}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -254,8 +312,16 @@ def dir_bytes(path):
     return total
 
 
-def node_require(node, pkg, cwd, env):
-    r = subprocess.run([node, "-e", _NODE_PROBE, pkg], cwd=cwd, env=env,
+def node_flags(node, env):
+    """--no-experimental-require-module where node knows it (20.17 and later), so that require()
+    of an ES module fails instead of loading files that require.cache does not list."""
+    r = subprocess.run([node, "--no-experimental-require-module", "-e", "0"], env=env,
+                       capture_output=True, text=True)
+    return ["--no-experimental-require-module"] if r.returncode == 0 else []
+
+
+def node_require(node, pkg, cwd, env, flags=()):
+    r = subprocess.run([node, *flags, "-e", _NODE_PROBE, pkg], cwd=cwd, env=env,
                        capture_output=True, text=True)
     if r.returncode != 0:
         return None, r.stderr.strip().splitlines()[-1:] or ["exit %d" % r.returncode]
@@ -282,8 +348,9 @@ def measure_node(node, npm, packages, runs, node_dir):
         tmp = tempfile.mkdtemp(prefix="import-costs-")
         node_dir = tmp
         npm_install(npm, packages, node_dir)
-    method = "node -e: process.hrtime.bigint() around require(name), median of %d fresh-process" \
-        " runs after 1 discarded warm-up" % runs
+    flags = node_flags(node, env)
+    method = "node%s -e: process.hrtime.bigint() around require(name), median of %d" \
+        " fresh-process runs after 1 discarded warm-up" % ("".join(" " + f for f in flags), runs)
     results = {}
     try:
         for pkg in packages:
@@ -294,13 +361,13 @@ def measure_node(node, npm, packages, runs, node_dir):
                 continue
             with open(manifest) as f:
                 pkg_version = json.load(f).get("version", "unknown")
-            probe, err = node_require(node, pkg, node_dir, env)  # warm-up, discarded
+            probe, err = node_require(node, pkg, node_dir, env, flags)  # warm-up, discarded
             if probe is None:
                 warn("node: require(%r) failed, left out (%s)" % (pkg, "; ".join(err)))
                 continue
             samples = []
             for _ in range(runs):
-                p, err = node_require(node, pkg, node_dir, env)
+                p, err = node_require(node, pkg, node_dir, env, flags)
                 if p is None:
                     break
                 samples.append(p["ns"])
@@ -379,11 +446,22 @@ def yaml_flow(d):
 # where upstream botocore, the one Lambda's Python runtimes ship, imports only its own vendored
 # stub. Measured on Debian, boto3 would seem to load requests; on Lambda it does not, and an
 # analysis that believed it would never see `import requests` as a cost of its own.
+# What requests loads comes along: chardet and idna (and simplejson, which requests imports in
+# place of json when it is installed); s3transfer imports botocore, and so is measured the same.
+_DEBIAN_BOTOCORE_EXTRA = {"requests", "chardet", "idna", "simplejson"}
 DEBIAN_ONLY_LOADS = {
-    "boto3": {"requests"},
-    "botocore": {"requests"},
-    "botocore.session": {"requests"},
+    "boto3": _DEBIAN_BOTOCORE_EXTRA,
+    "botocore": _DEBIAN_BOTOCORE_EXTRA,
+    "botocore.session": _DEBIAN_BOTOCORE_EXTRA,
+    "s3transfer": _DEBIAN_BOTOCORE_EXTRA,
 }
+# The header note that says so in the generated file.
+DEBIAN_ONLY_NOTE = [
+    "Debian's botocore is patched to import the system requests, which Lambda's does",
+    "not: requests, and chardet, idna and simplejson that it brings, are left out of the",
+    "loads of boto3, botocore and s3transfer (DEBIAN_ONLY_LOADS in the script), though",
+    "their times still include them.",
+]
 
 
 def resolve_loads(python_results, node_results, node_prefix="/node_modules/"):
@@ -441,6 +519,7 @@ def write_yaml(path, date, measured_on, python_results, node_results, argv, stdl
         "#             of every file require() loaded, dependencies included.",
         "# loads: the other modules listed here that the import brings in (an estimate over",
         "#        several imports counts those once).",
+    ] + ["#        " + line for line in DEBIAN_ONLY_NOTE] + [
         "# min_ms/max_ms give the spread of the runs. Timings are machine-dependent: compare",
         "# entries with each other, not with Lambda durations.",
         "measured_on: " + yaml_flow(measured_on),
