@@ -64,7 +64,7 @@ PYTHON_MODULES = [
     # databases
     "psycopg2", "psycopg", "pymysql", "MySQLdb", "redis", "pymongo", "elasticsearch",
     # documents
-    "bs4", "openpyxl", "xlrd", "xlsxwriter", "docx", "reportlab", "fitz", "pypdf", "PyPDF2",
+    "bs4", "openpyxl", "xlrd", "xlsxwriter", "docx", "reportlab", "fitz", "pypdf",
     # cryptography, auth, remote access
     "cryptography", "nacl", "jose", "paramiko",
     # dates
