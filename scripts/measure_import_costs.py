@@ -25,6 +25,13 @@ figures are for fresh processes with a warm OS file cache and compiled .pyc
 files present -- the state of a Lambda cold start on a warm host, not of a
 first boot.
 
+Times are recorded in milliseconds of a reference machine (REFERENCE_MACHINE): every timed
+run is paired with runs of a few reference imports (standard-library modules for Python,
+pinned npm packages for node) whose times on that machine are known, and divided by how much
+slower they were in that pair. Figures from different machines, or from one machine under
+different load, then compare, and one budget (`budgets.heavy-import-ms`) holds for all of
+them. --raw records this machine's milliseconds instead.
+
 Modules or packages that cannot be imported are reported on stderr and left
 out of the catalogue; nothing is guessed.
 
@@ -130,6 +137,19 @@ NODE_INSTALL_SPECS = {"aws-sdk": "aws-sdk@2", "uuid": "uuid@11", "node-fetch": "
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_OUT = os.path.join(REPO, "data", "import-costs.yaml")
+
+# The reference machine. Timings are recorded in its milliseconds, so that figures measured on
+# different machines (and on one machine under different load) can sit in one file and be held
+# against one budget (`budgets.heavy-import-ms`). Each timed run of a module is paired with runs
+# of these reference imports in the same moment; the module's time is divided by how much slower
+# than on the reference machine the references were in that pair (the speed factor), and the
+# median over the pairs is recorded. The figures are those of the first measurement, on
+# 2026-11-29: 2 cores, Intel Xeon, Debian bookworm's Python 3.11.2 and node v20.
+REFERENCE_MACHINE = "2026-11-29, 2 cores, Intel(R) Xeon(R) Processor, Python 3.11.2, node v20"
+PY_REFERENCE_MS = {"json": 3.5, "logging": 6.5, "urllib.request": 20.8}
+# npm packages pinned to the versions timed on the reference machine (installed apart from the
+# measured packages, so the latest versions of those do not change them).
+NODE_REFERENCE_MS = {"lodash@4.18.1": 11.0, "moment@2.31.0": 4.5, "aws-sdk@2.1693.0": 75.4}
 
 # Environment variables that would make the measured interpreter differ from a plain one.
 _PY_ENV_DROP = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE",
@@ -237,14 +257,32 @@ def py_probe(python, module, env):
     return json.loads(r.stdout.strip().splitlines()[-1]), None
 
 
-def measure_python(python, modules, runs):
+def py_speed_factor(python, baseline, env):
+    """How much slower than on the reference machine the reference imports are now."""
+    total = 0
+    for ref in PY_REFERENCE_MS:
+        us, err = py_import_us(python, ref, baseline, env)
+        if us is None:
+            raise SystemExit("python: reference import %s failed: %s" % (ref, "; ".join(err)))
+        total += us
+    return total / (1000.0 * sum(PY_REFERENCE_MS.values()))
+
+
+def measure_python(python, modules, runs, normalise):
     env = clean_env(_PY_ENV_DROP)
     version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
                              env=env, capture_output=True, text=True, check=True).stdout.strip()
     baseline = py_baseline_modules(python, env)
     method = "%s -X importtime -c 'import MOD', cumulative time, median of %d fresh-process runs" \
         " after 1 discarded warm-up" % (python, runs)
+    if normalise:
+        method += ", each divided by the speed factor of paired reference imports (%s)" % \
+            ", ".join(PY_REFERENCE_MS)
+        if not version.startswith("3.11."):
+            warn("python: the reference figures are for Python 3.11; %s imports its standard "
+                 "library differently, so the normalised figures are rougher" % version)
     results = {}
+    factors = []
     for module in modules:
         probe, err = py_probe(python, module, env)
         if probe is None:
@@ -256,6 +294,10 @@ def measure_python(python, modules, runs):
             us, err = py_import_us(python, module, baseline, env)
             if us is None:
                 break
+            if normalise:
+                factor = py_speed_factor(python, baseline, env)
+                factors.append(factor)
+                us /= factor
             samples.append(us)
         if len(samples) != runs:
             warn("python: %s failed during timing, left out (%s)" % (module, "; ".join(err or [])))
@@ -278,7 +320,7 @@ def measure_python(python, modules, runs):
         results[module] = entry
         print("python  %-16s %8.1f ms  %10d bytes  %s" % (
             module, entry["import_ms"], entry["code_bytes"], entry["version"]), file=sys.stderr)
-    return version, results
+    return version, results, (statistics.median(factors) if factors else None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,10 +370,10 @@ def node_require(node, pkg, cwd, env, flags=()):
     return json.loads(r.stdout.strip().splitlines()[-1]), None
 
 
-def npm_install(npm, packages, directory):
+def npm_install(npm, packages, directory, pinned=False):
     with open(os.path.join(directory, "package.json"), "w") as f:
         json.dump({"name": "import-cost-measurement", "version": "0.0.0", "private": True}, f)
-    specs = [NODE_INSTALL_SPECS.get(p, p) for p in packages]
+    specs = list(packages) if pinned else [NODE_INSTALL_SPECS.get(p, p) for p in packages]
     cmd = [npm, "install", "--ignore-scripts", "--no-audit", "--no-fund"] + specs
     warn("running: " + " ".join(cmd) + "  (in %s)" % directory)
     r = subprocess.run(cmd, cwd=directory, capture_output=True, text=True)
@@ -339,7 +381,18 @@ def npm_install(npm, packages, directory):
         warn("npm install failed; measuring whatever got installed:\n" + r.stderr[-2000:])
 
 
-def measure_node(node, npm, packages, runs, node_dir):
+def node_speed_factor(node, ref_dir, env, flags):
+    """How much slower than on the reference machine the reference requires are now."""
+    total = 0
+    for spec in NODE_REFERENCE_MS:
+        p, err = node_require(node, spec.rsplit("@", 1)[0], ref_dir, env, flags)
+        if p is None:
+            raise SystemExit("node: reference require %s failed: %s" % (spec, "; ".join(err)))
+        total += p["ns"]
+    return total / (1e6 * sum(NODE_REFERENCE_MS.values()))
+
+
+def measure_node(node, npm, packages, runs, node_dir, normalise):
     env = clean_env(_NODE_ENV_DROP)
     version = subprocess.run([node, "--version"], capture_output=True, text=True,
                              check=True).stdout.strip()
@@ -348,11 +401,21 @@ def measure_node(node, npm, packages, runs, node_dir):
         tmp = tempfile.mkdtemp(prefix="import-costs-")
         node_dir = tmp
         npm_install(npm, packages, node_dir)
+    ref_tmp = None
+    if normalise:
+        ref_tmp = tempfile.mkdtemp(prefix="import-costs-reference-")
+        npm_install(npm, list(NODE_REFERENCE_MS), ref_tmp, pinned=True)
     flags = node_flags(node, env)
     method = "node%s -e: process.hrtime.bigint() around require(name), median of %d" \
         " fresh-process runs after 1 discarded warm-up" % ("".join(" " + f for f in flags), runs)
+    if normalise:
+        method += ", each divided by the speed factor of paired reference requires (%s)" % \
+            ", ".join(NODE_REFERENCE_MS)
     results = {}
+    factors = []
     try:
+        if normalise:
+            node_speed_factor(node, ref_tmp, env, flags)  # warm-up, discarded
         for pkg in packages:
             pkg_dir = os.path.join(node_dir, "node_modules", *pkg.split("/"))
             manifest = os.path.join(pkg_dir, "package.json")
@@ -370,7 +433,12 @@ def measure_node(node, npm, packages, runs, node_dir):
                 p, err = node_require(node, pkg, node_dir, env, flags)
                 if p is None:
                     break
-                samples.append(p["ns"])
+                ns = p["ns"]
+                if normalise:
+                    factor = node_speed_factor(node, ref_tmp, env, flags)
+                    factors.append(factor)
+                    ns /= factor
+                samples.append(ns)
             if len(samples) != runs:
                 warn("node: %s failed during timing, left out (%s)" % (pkg, "; ".join(err or [])))
                 continue
@@ -392,7 +460,9 @@ def measure_node(node, npm, packages, runs, node_dir):
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
-    return version, results
+        if ref_tmp:
+            shutil.rmtree(ref_tmp, ignore_errors=True)
+    return version, results, (statistics.median(factors) if factors else None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -520,8 +590,11 @@ def write_yaml(path, date, measured_on, python_results, node_results, argv, stdl
         "# loads: the other modules listed here that the import brings in (an estimate over",
         "#        several imports counts those once).",
     ] + ["#        " + line for line in DEBIAN_ONLY_NOTE] + [
-        "# min_ms/max_ms give the spread of the runs. Timings are machine-dependent: compare",
-        "# entries with each other, not with Lambda durations.",
+        "# min_ms/max_ms give the spread of the runs. Times are in milliseconds of the reference",
+        "# machine (measured_on.normalised_to): each run is divided by the speed factor of",
+        "# reference imports timed with it (PY_REFERENCE_MS, NODE_REFERENCE_MS in the script),",
+        "# so entries measured on different machines compare. Compare entries with each other,",
+        "# not with Lambda durations.",
         "measured_on: " + yaml_flow(measured_on),
     ]
     if stdlib:
@@ -557,6 +630,9 @@ def main(argv=None):
     ap.add_argument("--skip-node", action="store_true")
     ap.add_argument("--modules", nargs="*", default=None, help="Python modules to measure")
     ap.add_argument("--packages", nargs="*", default=None, help="npm packages to measure")
+    ap.add_argument("--raw", action="store_true",
+                    help="record this machine's milliseconds instead of normalising them to the "
+                         "reference machine through paired reference imports")
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -565,22 +641,28 @@ def main(argv=None):
     measured_on = {"date": date, "machine": machine_description()}
     python_results = node_results = None
     if not args.skip_python:
-        pyver, python_results = measure_python(args.python, args.modules or PYTHON_MODULES,
-                                               args.runs)
+        pyver, python_results, factor = measure_python(
+            args.python, args.modules or PYTHON_MODULES, args.runs, not args.raw)
         measured_on["python"] = pyver
+        if factor is not None:
+            measured_on["python_speed_factor"] = round(factor, 2)
         measured_on["python_executable"] = args.python
     if not args.skip_node:
         if shutil.which(args.node) is None:
             warn("node not found; JavaScript left out")
         else:
-            nodever, node_results = measure_node(args.node, args.npm,
-                                                 args.packages or NODE_PACKAGES, args.runs,
-                                                 args.node_dir)
+            nodever, node_results, factor = measure_node(
+                args.node, args.npm, args.packages or NODE_PACKAGES, args.runs, args.node_dir,
+                not args.raw)
             measured_on["node"] = nodever
+            if factor is not None:
+                measured_on["node_speed_factor"] = round(factor, 2)
     measured_on["runs"] = args.runs
+    if not args.raw:
+        measured_on["normalised_to"] = REFERENCE_MACHINE
 
     shown = ["--runs", str(args.runs)] + (["--skip-python"] if args.skip_python else []) + \
-        (["--skip-node"] if args.skip_node else [])
+        (["--skip-node"] if args.skip_node else []) + (["--raw"] if args.raw else [])
     resolve_loads(python_results, node_results)
     write_yaml(args.out, date, measured_on, python_results, node_results, shown,
                stdlib_names(args.python, None if args.skip_node else args.node))
