@@ -20,7 +20,7 @@ for rid in ("client-in-handler", "connection-in-handler", "config-fetch-in-handl
 results = run["results"]
 # 11 from the Python handlers and 2 from their Init-phase rules (exports/), 11 from the Node.js ones
 # (node-orders/, node-ts/).
-assert len(results) == 24, len(results)
+assert len(results) == 25, len(results)
 assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")
 by_rule = {}
 for r in results:

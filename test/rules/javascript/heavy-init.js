@@ -15,7 +15,7 @@ exports.handler = async (event) => {
   return [s3, SSMClient, AWS, page];
 };
 
-// CHECK-NOTES: :[[@LINE-10]]:1: warning: module-scope imports cost about {{[0-9]+}} ms of every cold start's Init, over the 100 ms budget (aws-sdk {{[0-9]+}} ms, @aws-sdk/client-s3 {{[0-9]+}} ms, axios {{[0-9]+}} ms); import what only some invocations need lazily [heavy-init]
-// CHECK-NOTES: :[[@LINE-13]]:1: note: `@aws-sdk/client-s3` adds {{[0-9]+}} ms
+// CHECK-NOTES: :[[@LINE-10]]:1: warning: module-scope imports cost about {{[0-9]+}} ms of every cold start's Init, over the 100 ms budget (aws-sdk {{[0-9]+}} ms, @aws-sdk/client-ssm {{[0-9]+}} ms, axios {{[0-9]+}} ms); import what only some invocations need lazily [heavy-init]
+// CHECK-NOTES: :[[@LINE-12]]:1: note: `@aws-sdk/client-ssm` adds {{[0-9]+}} ms
 // CHECK-NOTES: :[[@LINE-11]]:1: note: `axios` adds {{[0-9]+}} ms
-// CHECK-NOTES: :[[@LINE-14]]:1: note: `@aws-sdk/client-ssm` adds {{[0-9]+}} ms
+// CHECK-NOTES: :[[@LINE-15]]:1: note: `@aws-sdk/client-s3` adds {{[0-9]+}} ms
