@@ -80,6 +80,9 @@ inline constexpr std::string_view LoopBound = "loop-bound";
 // Calls whose result holds credentials of this invocation (STS AssumeRole): a client built
 // from them is made from values of the invocation (Call::fromInvocation).
 inline constexpr std::string_view Credentials = "credentials";
+// Python: methods that give an object made in the function credentials (`set_credentials`):
+// when their arguments are values of the invocation, so is the object (Call::fromInvocation).
+inline constexpr std::string_view CredentialsSetter = "credentials-setter";
 // Calls that write a configuration store (SSM PutParameter): a handler that writes what it
 // fetches is not told to cache it (config-fetch-in-handler).
 inline constexpr std::string_view ConfigWrite = "config-write";

@@ -109,10 +109,26 @@ void PythonLowering::walkCall(TSNode n, CallUse use) {
   if (c.statement >= 0) {
     Statement& s = m_.statements[c.statement];
     TSNode e = named(statementNode_, 0);
-    if (is(e, "assignment") && ts_node_eq(field(e, "right"), n) && is(field(e, "left"), "identifier") &&
-        namedCount(statementNode_) == 1) {
-      s.assignedName = str(field(e, "left"));
-      s.call = index;
+    if (is(e, "assignment") && ts_node_eq(field(e, "right"), n) && namedCount(statementNode_) == 1) {
+      TSNode left = field(e, "left");
+      if (is(left, "identifier")) {
+        s.assignedName = str(left);
+        s.call = index;
+      }
+      if (is(left, "identifier") || is(left, "attribute")) madeBy_[c.function][str(left)] = index;
+    }
+  }
+  // An object made in this function and then given credentials of the invocation (a catalogue
+  // `credentials-setter`: `session = get_session(); session.set_credentials(key, secret,
+  // token)` with assumed credentials) is of this invocation too, and so is what is made from it.
+  if (c.function >= 0 && !c.fromInvocation.empty() && is(fn, "attribute") &&
+      cat_.match("python", kind::CredentialsSetter, c.callee)) {
+    const std::string object = str(field(fn, "object"));
+    auto& made = madeBy_[c.function];
+    if (auto it = made.find(object);
+        it != made.end() && it->second < index && m_.calls[it->second].fromInvocation.empty()) {
+      m_.calls[it->second].fromInvocation = c.fromInvocation;
+      invocationNames_[c.function].insert(object);
     }
   }
   m_.calls.push_back(std::move(c));
@@ -143,6 +159,9 @@ std::string PythonLowering::invocationValue(TSNode expr) const {
       continue;
     }
     if (t == "attribute") {
+      if (auto it = invocationNames_.find(currentFunction());
+          it != invocationNames_.end() && it->second.contains(std::string(text(n))))
+        return str(n);
       stack.push_back(field(n, "object"));
       continue;
     }

@@ -286,6 +286,9 @@ private:
   std::unordered_map<int, std::unordered_set<std::string>> localNames_, globalsOf_;
   /// Locals of each function that hold values of the invocation (invocationValue).
   std::unordered_map<int, std::unordered_set<std::string>> invocationNames_;
+  /// Per function: the call whose result a name or attribute (`self._session`) was last
+  /// assigned, by the target's spelling.
+  std::unordered_map<int, std::unordered_map<std::string, int>> madeBy_;
   std::vector<std::pair<int, std::string>> aliasedHandlers_;
   Context ctx_;
   int currentBlock_ = -1;

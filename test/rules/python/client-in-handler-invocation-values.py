@@ -6,6 +6,7 @@
 import os
 
 import boto3
+import botocore.session
 import psycopg2
 
 REGION = os.environ.get("AWS_REGION", "us-east-1")
@@ -53,3 +54,20 @@ class Processor:
 
 
 handler = Processor("orders").handle
+
+
+class UserSession:
+    """A session made empty, then given credentials assumed for this invocation's user."""
+
+    def __init__(self, user_id):
+        creds = boto3.client("sts").assume_role(RoleArn="arn", RoleSessionName=user_id)["Credentials"]
+        # CHECK-MESSAGES: :[[@LINE-1]]:17: warning: AWS SDK client `boto3.client(...)` {{.*}} [client-in-handler]
+        self._core = botocore.session.get_session()
+        # CHECK-MESSAGES: :[[@LINE-1]]:22: note: AWS SDK session `botocore.session.get_session(...)` {{.*}}; it uses `creds`, a value of this invocation, {{.*}} [client-in-handler]
+        self._core.set_credentials(access_key=creds["AccessKeyId"], secret_key=creds["SecretAccessKey"])
+        self.session = boto3.Session(botocore_session=self._core)
+        # CHECK-MESSAGES: :[[@LINE-1]]:24: note: AWS SDK session `boto3.Session(...)` {{.*}}; it uses `self._core`, a value of this invocation, {{.*}} [client-in-handler]
+
+
+def user_handler(event, context):
+    return UserSession(event["user"]).session
