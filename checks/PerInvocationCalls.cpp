@@ -134,7 +134,11 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
     if (madeFromAnother(call) || merged.contains(&call)) continue;
 
     const int handler = ctx.invocation.handlerOf(call.function);
-    std::string where = call.function == handler
+    // Entered from a handler in another file of the project (core/Project.h), or not.
+    const ExternalEntry* external = ctx.invocation.externalEntry(handler);
+    std::string where = external ? "in " + functionLabel(m, call.function) + ", called from handler " +
+                                       external->handlerLabel
+                        : call.function == handler
                             ? "in handler " + functionLabel(m, handler)
                             : "in " + functionLabel(m, call.function) + ", called from handler " +
                                   functionLabel(m, handler);
@@ -157,9 +161,13 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
                   "repeat across invocations, keep one per value in a module-level cache";
     }
     // Related locations: the handler, then each call on the way to this function.
-    const Function& h = m.functions[handler];
-    f.related.push_back({h.nameRange, "handler " + functionLabel(m, handler) + " (" +
-                                          h.handlerReason + ") runs on every invocation"});
+    if (external) {
+      f.related.insert(f.related.end(), external->steps.begin(), external->steps.end());
+    } else {
+      const Function& h = m.functions[handler];
+      f.related.push_back({h.nameRange, "handler " + functionLabel(m, handler) + " (" +
+                                            h.handlerReason + ") runs on every invocation"});
+    }
     for (int ci : ctx.invocation.callPath(call.function)) {
       const Call& step = m.calls[ci];
       f.related.push_back({step.range, std::string(step.referenceOnly ? "passes " : "calls ") +

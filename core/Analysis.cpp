@@ -5,8 +5,15 @@
 
 namespace ll {
 
-InvocationAnalysis::InvocationAnalysis(const Module& m)
-    : module_(m), reached_(m.functions.size(), false), viaCall_(m.functions.size(), -1) {
+InvocationAnalysis::InvocationAnalysis(const Module& m, const ProjectFacts* facts)
+    : module_(m), reached_(m.functions.size(), false), viaCall_(m.functions.size(), -1),
+      externalByFunction_(m.functions.size(), nullptr) {
+  // What other files of the project say about this file's functions.
+  std::vector<const ProjectFacts::Entered*> entered(m.functions.size(), nullptr);
+  if (facts && !facts->empty())
+    for (size_t f = 0; f < m.functions.size(); ++f)
+      if (auto it = facts->functions.find(m.functions[f].qualifiedName); it != facts->functions.end())
+        entered[f] = &it->second;
   // Calls grouped by the function they sit in, so the search visits each edge once.
   std::vector<std::vector<int>> callsIn(m.functions.size());
   for (size_t i = 0; i < m.calls.size(); ++i) {
@@ -18,6 +25,15 @@ InvocationAnalysis::InvocationAnalysis(const Module& m)
     if (m.functions[f].isHandler) {
       reached_[f] = true;
       queue.push_back(int(f));
+    }
+  }
+  for (size_t f = 0; f < m.functions.size(); ++f) {
+    if (reached_[f] || !entered[f] || !entered[f]->invocation) continue;
+    reached_[f] = true;
+    queue.push_back(int(f));
+    if (entered[f]->entry >= 0 && size_t(entered[f]->entry) < facts->entries.size()) {
+      externalByFunction_[f] = &facts->entries[size_t(entered[f]->entry)];
+      external_.push_back(int(f));
     }
   }
   // Breadth-first, so the recorded path from a handler is a shortest one.
@@ -42,7 +58,7 @@ InvocationAnalysis::InvocationAnalysis(const Module& m)
   std::vector<int> work;
   for (size_t f = 0; f < m.functions.size(); ++f) {
     if (m.functions[f].isHandler) hasHandlers_ = true;
-    if (m.functions[f].isHandler && !m.functions[f].isRoute) {
+    if ((m.functions[f].isHandler && !m.functions[f].isRoute) || (entered[f] && entered[f]->every)) {
       every_[f] = true;
       work.push_back(int(f));
     }
@@ -59,6 +75,11 @@ InvocationAnalysis::InvocationAnalysis(const Module& m)
   }
   // Init: whatever module scope calls, lazily or not, and what that calls.
   init_.assign(m.functions.size(), false);
+  for (size_t f = 0; f < m.functions.size(); ++f)
+    if (entered[f] && entered[f]->init && !init_[f]) {
+      init_[f] = true;
+      work.push_back(int(f));
+    }
   for (const Call& c : m.calls)
     if (c.function < 0 && c.target >= 0 && !c.referenceOnly && !init_[c.target]) {
       init_[c.target] = true;
@@ -83,6 +104,11 @@ InvocationAnalysis::InvocationAnalysis(const Module& m)
   spread(init_);
   // Lazy initialisation: what a call guarded by a module-level cache runs, transitively.
   lazy_.assign(m.functions.size(), false);
+  for (size_t f = 0; f < m.functions.size(); ++f)
+    if (entered[f] && entered[f]->lazy && !lazy_[f]) {
+      lazy_[f] = true;
+      work.push_back(int(f));
+    }
   for (const Call& c : m.calls)
     if (c.lazy && c.target >= 0 && !c.referenceOnly && !lazy_[c.target]) {
       lazy_[c.target] = true;
@@ -101,6 +127,10 @@ std::vector<int> InvocationAnalysis::callPath(int f) const {
   }
   std::reverse(path.begin(), path.end());
   return path;
+}
+
+const ExternalEntry* InvocationAnalysis::externalEntry(int f) const {
+  return f >= 0 && size_t(f) < externalByFunction_.size() ? externalByFunction_[f] : nullptr;
 }
 
 int InvocationAnalysis::handlerOf(int f) const {

@@ -37,6 +37,9 @@ struct Fix {
 struct RelatedLocation {
   ByteRange range;
   std::string message;
+  /// The file the range is in when it is not the finding's own (a handler in another file of
+  /// the project that calls the function the finding is in); null for the finding's file.
+  std::shared_ptr<const SourceFile> file;
 };
 
 struct Finding {

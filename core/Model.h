@@ -180,6 +180,20 @@ struct Comment {
   bool ownLine = false;
 };
 
+/// JavaScript/TypeScript: a name the file exports, and what it is in the file. Another file of the
+/// project that imports the name and calls it reaches `local` (whole-project analysis). Python
+/// lists none: every module-level function and class is importable by its own name.
+struct Export {
+  std::string name;   // "save", "default", "*" (`export * from './x'`)
+  /// A function's or class's qualified name in this file ("save", "Repo"), or, for a name the
+  /// file re-exports, the canonical name of the import ("./impl:save", "./impl" for `*`).
+  std::string local;
+  bool reexport = false;
+  /// The exported function, or the exported class's constructor; -1 for none (a class without
+  /// one, a re-export).
+  int function = -1;
+};
+
 /// A name bound at module scope.
 struct ModuleBinding {
   uint32_t offset = 0;   // where it is first bound
@@ -196,6 +210,7 @@ struct Module {
   std::vector<Block> blocks;
   std::vector<NameUse> uses;
   std::unordered_map<std::string, ModuleBinding> moduleNames;
+  std::vector<Export> exports;
   /// Every comment of the file, in source order, collected while the frontend lowers it.
   std::vector<Comment> comments;
   /// Parse problems and other notes about the file (syntax errors, truncated analysis).

@@ -53,8 +53,8 @@ void writeJson(std::ostream& os, const RunResult& run, const OutputOptions& /*op
     ordered_json related = ordered_json::array();
     for (const RelatedLocation& r : f.related) {
       ordered_json jr = ordered_json::object();
-      jr["path"] = path;
-      addRange(jr, file, r.range);
+      jr["path"] = r.file ? r.file->path() : path;
+      addRange(jr, r.file ? r.file.get() : file, r.range);
       jr["message"] = r.message;
       related.push_back(std::move(jr));
     }

@@ -369,7 +369,7 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
           ordered_json jr = ordered_json::object();
           jr["id"] = id++;
           jr["message"] = message(sentence(rl.message));
-          jr["physicalLocation"] = physicalLocation(uris, file, rl.range, false);
+          jr["physicalLocation"] = physicalLocation(uris, rl.file ? *rl.file : file, rl.range, false);
           related.push_back(std::move(jr));
         }
         r["relatedLocations"] = std::move(related);

@@ -120,7 +120,8 @@ void writeFinding(std::ostream& os, Painter& p, const Finding& f, const RunResul
   }
 
   for (const RelatedLocation& r : f.related) {
-    writeLocation(p, path, file ? file->position(r.range.begin) : Position{});
+    const SourceFile* in = r.file ? r.file.get() : file;
+    writeLocation(p, r.file ? r.file->path() : path, in ? in->position(r.range.begin) : Position{});
     p.plain(" ").styled(kBoldCyan, "note:").plain(" ").plain(r.message);
     os << '\n';
   }

@@ -18,8 +18,8 @@ FrontendOptions frontendOptions(const Profile& profile, const std::filesystem::p
   return fo;
 }
 
-ModelAnalysis::ModelAnalysis(const Module& m, const Profile& p)
-    : module(m), profile(p), invocation(m), weights(p.costs->weigh(m)),
+ModelAnalysis::ModelAnalysis(const Module& m, const Profile& p, const ProjectFacts* facts)
+    : module(m), profile(p), invocation(m, facts), weights(p.costs->weigh(m)),
       init(p.costs->estimate(m, weights)) {}
 
 CheckContext ModelAnalysis::context() const {
@@ -37,11 +37,21 @@ Analyzer::Analyzer(const Configuration& config, std::map<std::string, std::set<s
     : config_(config), handlers_(std::move(handlers)) {}
 
 FileOutcome Analyzer::analyzePath(const std::string& path) const {
-  FileOutcome out;
+  return check(lowerPath(path), nullptr);
+}
+
+FileOutcome Analyzer::analyzeText(const std::string& path, Language language, std::string text,
+                                  const ProjectFacts* facts) const {
+  return check(lowerText(path, language, std::move(text)), facts);
+}
+
+LoweredFile Analyzer::lowerPath(const std::string& path) const {
+  LoweredFile lf;
+  FileOutcome& out = lf.outcome;
   out.language = languageForPath(path);
   auto notice = [&](Level level, std::string message) {
     out.notices.push_back({level, path, std::nullopt, std::move(message)});
-    return out;
+    return std::move(lf);
   };
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -68,11 +78,12 @@ FileOutcome Analyzer::analyzePath(const std::string& path) const {
   }
   if (text.find('\0') != std::string::npos) return notice(Level::Note, "binary file; skipped");
   if (!out.language) return notice(Level::Note, "no frontend for this kind of file; skipped");
-  return analyzeText(path, *out.language, std::move(text));
+  return lowerText(path, *out.language, std::move(text));
 }
 
-FileOutcome Analyzer::analyzeText(const std::string& path, Language language, std::string text) const {
-  FileOutcome out;
+LoweredFile Analyzer::lowerText(const std::string& path, Language language, std::string text) const {
+  LoweredFile lf;
+  FileOutcome& out = lf.outcome;
   out.language = language;
   out.validUtf8 = isValidUtf8(text);
   auto file = std::make_shared<const SourceFile>(path, std::move(text));
@@ -96,10 +107,22 @@ FileOutcome Analyzer::analyzeText(const std::string& path, Language language, st
       }
   }
   // One parse and one walk build the model; every check reads the same model.
-  Module module = lower(language, file, fo);
-  out.hasSyntaxErrors = module.hasSyntaxErrors;
-  for (auto& n : module.notices) out.notices.push_back(std::move(n));
-  const ModelAnalysis analysis(module, profile);
+  lf.module = lower(language, file, fo);
+  out.hasSyntaxErrors = lf.module->hasSyntaxErrors;
+  for (auto& n : lf.module->notices) out.notices.push_back(std::move(n));
+  lf.module->notices.clear();
+  return lf;
+}
+
+FileOutcome Analyzer::check(LoweredFile lowered, const ProjectFacts* facts) const {
+  FileOutcome out = std::move(lowered.outcome);
+  if (!lowered.module) return out; // skipped
+  const Module& module = *lowered.module;
+  const std::string& path = out.file->path();
+  const Profile& profile = config_.forPath(path);
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  const ModelAnalysis analysis(module, profile, facts);
   out.init = analysis.init;
   const std::vector<const Check*> checks = profile.checksFor(absolute);
   for (const Check* check : checks) check->run(analysis.context(), out.findings);

@@ -24,7 +24,8 @@ FrontendOptions frontendOptions(const Profile& profile, const std::filesystem::p
 /// What every check reads about one lowered file, computed once: the per-invocation analysis,
 /// the weight of each import and the Init estimate, with the profile's catalogue and cost model.
 struct ModelAnalysis {
-  ModelAnalysis(const Module& module, const Profile& profile);
+  /// `facts`: what the rest of the project tells about this file (null: the file alone).
+  ModelAnalysis(const Module& module, const Profile& profile, const ProjectFacts* facts = nullptr);
   ModelAnalysis(const ModelAnalysis&) = delete;
   ModelAnalysis& operator=(const ModelAnalysis&) = delete;
 
@@ -53,6 +54,13 @@ struct FileOutcome {
   bool unreadable = false;
 };
 
+/// A file read and lowered, before its checks run: the first half of an analysis. The whole
+/// project is lowered first, so that the links between its files are known when the checks run.
+struct LoweredFile {
+  FileOutcome outcome; // analysed == false until checked; skipped files stay that way
+  std::optional<Module> module;
+};
+
 class Analyzer {
 public:
   /// Each file is analysed with its profile in `config` (its rules, catalogue, budgets and
@@ -61,8 +69,16 @@ public:
 
   /// Reads and analyses a file from disk.
   FileOutcome analyzePath(const std::string& path) const;
-  /// Analyses `text` as the contents of `path`.
-  FileOutcome analyzeText(const std::string& path, Language language, std::string text) const;
+  /// Analyses `text` as the contents of `path`. `facts`: what the rest of the project tells
+  /// about the file (core/Project.h), null for the file alone.
+  FileOutcome analyzeText(const std::string& path, Language language, std::string text,
+                          const ProjectFacts* facts = nullptr) const;
+
+  /// The two halves of analyzePath, for a whole-project run: read and lower every file, link
+  /// them (frontends/Linker.h, core/Project.h), then check each with its facts.
+  LoweredFile lowerPath(const std::string& path) const;
+  LoweredFile lowerText(const std::string& path, Language language, std::string text) const;
+  FileOutcome check(LoweredFile lowered, const ProjectFacts* facts) const;
 
   /// How C++ files are compiled: the compile database folder (-p) and extra arguments.
   void setCppCompilation(std::string databaseDir, std::vector<std::string> args) {

@@ -7,6 +7,7 @@
 #include "tool/Baseline.h"
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
+#include "frontends/Linker.h"
 #include "output/HtmlReport.h"
 #include "output/Output.h"
 #include "output/Repository.h"
@@ -150,31 +151,50 @@ struct Slot {
   size_t remaining = 0; // findings left after fixing
 };
 
-/// Analyses (and with --fix or --diff fixes) every discovered file on -j threads.
+/// Runs `work(i)` for i in [0, n) on -j threads.
+template <typename Work> void onThreads(size_t n, const Options& o, Work work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) work(i);
+  };
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, n)));
+  std::vector<std::jthread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+}
+
+/// Analyses (and with --fix or --diff fixes) every discovered file on -j threads, as one
+/// project: every file is lowered first, then the files are linked (a handler's calls into the
+/// project's other files, frontends/Linker.h), and then each file's checks run with what the
+/// others tell about it (core/Project.h).
 std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const Analyzer& analyzer,
                                const Options& o) {
   const bool fixing = o.fix || o.diff;
-  std::vector<Slot> slots(files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
-      Slot& s = slots[i];
-      s.outcome = analyzer.analyzePath(files[i].path);
-      s.remaining = s.outcome.findings.size();
-      if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) continue;
-      if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) continue;
-      s.fixed = fixToConvergence(analyzer, s.outcome, o.unsafeFixes);
-      s.changed = s.fixed.text != s.outcome.file->text();
-      if (s.changed) s.remaining = s.fixed.remaining; // the fixer analysed its last text already
+  std::vector<LoweredFile> lowered(files.size());
+  onThreads(files.size(), o, [&](size_t i) { lowered[i] = analyzer.lowerPath(files[i].path); });
+
+  std::vector<const Module*> modules;
+  std::vector<int> moduleOf(files.size(), -1);
+  for (size_t i = 0; i < lowered.size(); ++i)
+    if (lowered[i].module) {
+      moduleOf[i] = int(modules.size());
+      modules.push_back(&*lowered[i].module);
     }
-  };
-  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, slots.size())));
-  {
-    std::vector<std::jthread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
-  }
+  const std::vector<ProjectFacts> facts = projectFacts(modules, linkModules(modules));
+
+  std::vector<Slot> slots(files.size());
+  onThreads(files.size(), o, [&](size_t i) {
+    Slot& s = slots[i];
+    const ProjectFacts* f = moduleOf[i] >= 0 && !facts[size_t(moduleOf[i])].empty() ? &facts[size_t(moduleOf[i])] : nullptr;
+    s.outcome = analyzer.check(std::move(lowered[i]), f);
+    s.remaining = s.outcome.findings.size();
+    if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) return;
+    if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) return;
+    s.fixed = fixToConvergence(analyzer, s.outcome, o.unsafeFixes, f);
+    s.changed = s.fixed.text != s.outcome.file->text();
+    if (s.changed) s.remaining = s.fixed.remaining; // the fixer analysed its last text already
+  });
   return slots;
 }
 

@@ -53,7 +53,8 @@ size_t applyFixes(std::string& text, const std::vector<const Fix*>& fixes) {
   return applied;
 }
 
-FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome, bool allowUnsafe) {
+FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome, bool allowUnsafe,
+                           const ProjectFacts* facts) {
   FixResult result;
   result.text = outcome.file->text();
   result.remaining = outcome.findings.size();
@@ -74,7 +75,7 @@ FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome,
     // One analysis of the fixed text both verifies it and gives the next round's findings: a
     // fixed text with syntax errors (tree-sitter's parse, or for C++ Clang's with the file's
     // compile arguments) is dropped.
-    FileOutcome reanalysed = analyzer.analyzeText(outcome.file->path(), *outcome.language, next);
+    FileOutcome reanalysed = analyzer.analyzeText(outcome.file->path(), *outcome.language, next, facts);
     if (reanalysed.hasSyntaxErrors && !current.hasSyntaxErrors) {
       const char* what = *outcome.language == Language::Cpp ? "compile" : "parse";
       result.notices.push_back({Level::Error, outcome.file->path(), std::nullopt,

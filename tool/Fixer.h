@@ -17,7 +17,9 @@ struct FixResult {
 /// repeats until no applicable fix is left (at most kMaxRounds rounds). Each round analyses the
 /// fixed text once, which both verifies it and finds what is left: a round whose result has
 /// syntax errors is dropped with a notice, and fixing stops there.
-FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome, bool allowUnsafe);
+/// `facts`: what the rest of the project tells about the file, used by every re-analysis.
+FixResult fixToConvergence(const Analyzer& analyzer, const FileOutcome& outcome, bool allowUnsafe,
+                           const ProjectFacts* facts = nullptr);
 inline constexpr int kMaxFixRounds = 16;
 
 /// Applies non-overlapping edits to `text`; returns the number of fixes applied. Fixes whose

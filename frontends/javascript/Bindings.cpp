@@ -61,7 +61,10 @@ void JsLowering::bindModuleDeclaration(TSNode decl, TSNode stmt) {
 
 void JsLowering::bindExport(TSNode s) {
   TSNode source = field(s, "source");
-  if (!ts::isNull(source)) return; // re-export: recorded as an import by the walk
+  if (!ts::isNull(source)) { // re-export: recorded as an import by the walk
+    recordReexport(s, source);
+    return;
+  }
   const bool isDefault = hasToken(s, "default");
   TSNode decl = field(s, "declaration");
   if (!ts::isNull(decl)) {
@@ -78,6 +81,10 @@ void JsLowering::bindExport(TSNode s) {
       }
     } else {
       bindModuleStatement(decl, 1);
+      if (is(decl, "class_declaration") || is(decl, "abstract_class_declaration"))
+        if (auto it = classAt_.find(id(decl)); it != classAt_.end())
+          m_.exports.push_back({isDefault ? "default" : str(field(decl, "name")),
+                                classes_[it->second].name, false, classes_[it->second].constructor});
     }
     return;
   }
@@ -99,6 +106,76 @@ void JsLowering::bindExport(TSNode s) {
     } else if (!is(c, "comment") && !isTypeOnly(type(c))) {
       exports_.push_back({"module.exports", c}); // TypeScript `export = handler`
     }
+  }
+}
+
+void JsLowering::recordReexport(TSNode s, TSNode source) {
+  std::optional<std::string> spec = stringLiteral(source);
+  if (!spec || hasToken(s, "type")) return;
+  bool clause = false;
+  for (uint32_t i = 0; i < namedCount(s); ++i) {
+    TSNode c = named(s, i);
+    if (is(c, "export_clause")) {
+      clause = true;
+      for (uint32_t k = 0; k < namedCount(c); ++k) {
+        TSNode sp = named(c, k);
+        if (!is(sp, "export_specifier") || hasToken(sp, "type")) continue;
+        TSNode name = field(sp, "name"), alias = field(sp, "alias");
+        const std::string imported = stringLiteral(name).value_or(str(name));
+        m_.exports.push_back({ts::isNull(alias) ? imported : stringLiteral(alias).value_or(str(alias)),
+                              imported == "default" ? *spec : *spec + ":" + imported, true});
+      }
+    } else if (is(c, "namespace_export")) { // `export * as ns from './x'`
+      clause = true;
+      TSNode name = named(c, 0);
+      m_.exports.push_back({stringLiteral(name).value_or(str(name)), *spec, true});
+    }
+  }
+  if (!clause) m_.exports.push_back({"*", *spec, true}); // `export * from './x'`
+}
+
+void JsLowering::recordExports() {
+  for (const ExportRecord& e : exports_) {
+    const std::string name = e.name == "module.exports" ? "default" : e.name;
+    TSNode v = stripWrappers(e.value);
+    Export x;
+    x.name = name;
+    if (auto f = functionAt_.find(id(v)); f != functionAt_.end()) {
+      x.function = f->second;
+      x.local = m_.functions[f->second].qualifiedName;
+    } else if (auto k = classAt_.find(id(v)); k != classAt_.end()) {
+      x.local = classes_[k->second].name;
+      x.function = classes_[k->second].constructor;
+    } else {
+      Value r;
+      if (is(v, "shorthand_property_identifier")) { // `module.exports = { save }`
+        if (const Value* b = lookup(str(v))) r = *b;
+      } else {
+        r = resolve(v);
+      }
+      switch (r.kind) {
+      case Value::Function:
+        x.function = r.index;
+        x.local = m_.functions[r.index].qualifiedName;
+        break;
+      case Value::Class:
+        x.local = classes_[r.index].name;
+        x.function = classes_[r.index].constructor;
+        break;
+      case Value::Module: // `module.exports = require('./impl')`
+        x.local = r.canonical;
+        x.reexport = true;
+        break;
+      case Value::Name: // `export { save } ` of an imported `save`
+        if (r.made) continue;
+        x.local = r.canonical;
+        x.reexport = true;
+        break;
+      default:
+        continue;
+      }
+    }
+    m_.exports.push_back(std::move(x));
   }
 }
 

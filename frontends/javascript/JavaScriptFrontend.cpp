@@ -32,6 +32,7 @@ Module JsLowering::run() {
   resolveUses();
   finishStatements();
   identifyHandlers();
+  recordExports();
   settleLazy();
   return std::move(m_);
 }

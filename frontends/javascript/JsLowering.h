@@ -285,6 +285,10 @@ private:
   void noteExportAssignment(TSNode assign);
 
   void bindModuleName(const std::string& name, Value v, TSNode stmt, TSNode valueNode);
+  /// `export { a } from './x'`, `export * from './x'`: Module::exports entries naming the import.
+  void recordReexport(TSNode s, TSNode source);
+  /// Module::exports from the export records, once every module-level name is bound.
+  void recordExports();
 
   /// Binds the names of a destructuring pattern to members of `v`.
   template <class F> void bindPatternValues(TSNode p, const Value& v, F&& bind, int depth = 0) {

@@ -1,0 +1,198 @@
+#include "core/Project.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+
+namespace ll {
+
+namespace {
+
+struct Node {
+  int module = -1;
+  int function = -1;
+};
+
+std::string fileLabel(const Module& m) {
+  return std::filesystem::path(m.file->path()).filename().string();
+}
+
+} // namespace
+
+std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules,
+                                       const ProjectLinks& links) {
+  std::vector<ProjectFacts> facts(modules.size());
+  // Node numbering: one block of ids per module.
+  std::vector<size_t> base(modules.size() + 1, 0);
+  for (size_t i = 0; i < modules.size(); ++i) base[i + 1] = base[i] + modules[i]->functions.size();
+  const size_t n = base.back();
+  if (n == 0) return facts;
+  auto id = [&](int m, int f) { return base[m] + size_t(f); };
+  bool anyLink = false;
+  for (const auto& l : links)
+    for (const FunctionRef& r : l) anyLink = anyLink || bool(r);
+  if (!anyLink) return facts;
+
+  // An edge: call `call` of module `from` reaches node `to`.
+  struct Edge {
+    int call;
+    Node to;
+  };
+  std::vector<std::vector<Edge>> out(n);
+  std::vector<std::vector<Edge>> moduleLevel(modules.size()); // calls at module scope
+  for (size_t mi = 0; mi < modules.size(); ++mi) {
+    const Module& m = *modules[mi];
+    for (size_t ci = 0; ci < m.calls.size(); ++ci) {
+      const Call& c = m.calls[ci];
+      Node to;
+      if (ci < links[mi].size() && links[mi][ci]) to = {links[mi][ci].module, links[mi][ci].function};
+      else if (c.target >= 0) to = {int(mi), c.target};
+      else continue;
+      if (c.function >= 0) out[id(int(mi), c.function)].push_back({int(ci), to});
+      else moduleLevel[mi].push_back({int(ci), to});
+    }
+  }
+  auto memoized = [&](Node x) { return modules[x.module]->functions[x.function].memoized; };
+  auto cross = [&](Node from, Node to) { return from.module != to.module; };
+
+  // Per invocation: breadth-first from every handler, so each recorded path is a shortest one.
+  std::vector<bool> reached(n, false);
+  std::vector<std::pair<Node, int>> via(n, {Node{}, -1}); // caller node and call index
+  std::deque<Node> queue;
+  for (size_t mi = 0; mi < modules.size(); ++mi)
+    for (size_t f = 0; f < modules[mi]->functions.size(); ++f)
+      if (modules[mi]->functions[f].isHandler) {
+        reached[id(int(mi), int(f))] = true;
+        queue.push_back({int(mi), int(f)});
+      }
+  while (!queue.empty()) {
+    Node x = queue.front();
+    queue.pop_front();
+    for (const Edge& e : out[id(x.module, x.function)]) {
+      const Call& c = modules[x.module]->calls[e.call];
+      if (c.lazy) continue;
+      const size_t t = id(e.to.module, e.to.function);
+      if (reached[t] || memoized(e.to)) continue;
+      reached[t] = true;
+      via[t] = {x, e.call};
+      queue.push_back(e.to);
+    }
+  }
+  auto entered = [&](Node to) -> ProjectFacts::Entered& {
+    const Module& m = *modules[to.module];
+    return facts[to.module].functions[m.functions[to.function].qualifiedName];
+  };
+  for (size_t mi = 0; mi < modules.size(); ++mi) {
+    const Module& m = *modules[mi];
+    for (size_t f = 0; f < m.functions.size(); ++f) {
+      const size_t t = id(int(mi), int(f));
+      if (!reached[t] || via[t].second < 0 || via[t].first.module == int(mi)) continue;
+      // Entered from another file: the way from the handler, in order.
+      std::vector<std::pair<Node, int>> chain;
+      for (Node x{int(mi), int(f)}; via[id(x.module, x.function)].second >= 0;) {
+        chain.push_back(via[id(x.module, x.function)]);
+        x = chain.back().first;
+        if (chain.size() > n) break; // defensive: never loop
+      }
+      std::reverse(chain.begin(), chain.end());
+      const Node h = chain.front().first;
+      const Module& hm = *modules[h.module];
+      const Function& hf = hm.functions[h.function];
+      ExternalEntry e;
+      e.handlerLabel = "`" + hf.qualifiedName + "` in " + fileLabel(hm);
+      e.steps.push_back({hf.nameRange,
+                         "handler `" + hf.qualifiedName + "` (" + hf.handlerReason +
+                             ") runs on every invocation",
+                         hm.file});
+      for (const auto& [caller, ci] : chain) {
+        const Module& cm = *modules[caller.module];
+        const Call& c = cm.calls[ci];
+        const Node to = [&] {
+          for (const Edge& ed : out[id(caller.module, caller.function)])
+            if (ed.call == ci) return ed.to;
+          return Node{};
+        }();
+        const Module& tm = *modules[to.module];
+        std::string label = "`" + tm.functions[to.function].qualifiedName + "`";
+        if (cross(caller, to)) label += " in " + fileLabel(tm);
+        e.steps.push_back({c.range, std::string(c.referenceOnly ? "passes " : "calls ") + label, cm.file});
+      }
+      ProjectFacts::Entered& en = entered({int(mi), int(f)});
+      en.invocation = true;
+      en.entry = int(facts[mi].entries.size());
+      facts[mi].entries.push_back(std::move(e));
+    }
+  }
+
+  // Every invocation: non-route handlers and what they call unconditionally.
+  std::vector<bool> every(n, false);
+  std::vector<Node> work;
+  for (size_t mi = 0; mi < modules.size(); ++mi)
+    for (size_t f = 0; f < modules[mi]->functions.size(); ++f) {
+      const Function& fn = modules[mi]->functions[f];
+      if (fn.isHandler && !fn.isRoute) {
+        every[id(int(mi), int(f))] = true;
+        work.push_back({int(mi), int(f)});
+      }
+    }
+  while (!work.empty()) {
+    Node x = work.back();
+    work.pop_back();
+    for (const Edge& e : out[id(x.module, x.function)]) {
+      const Call& c = modules[x.module]->calls[e.call];
+      if (!c.unconditional || c.lazy) continue;
+      const size_t t = id(e.to.module, e.to.function);
+      if (every[t]) continue;
+      every[t] = true;
+      if (cross(x, e.to)) entered(e.to).every = true;
+      work.push_back(e.to);
+    }
+  }
+  // Init (what module scope calls) and lazy initialisation spread through every call.
+  auto spread = [&](std::vector<bool>& mark, bool ProjectFacts::Entered::*flag) {
+    while (!work.empty()) {
+      Node x = work.back();
+      work.pop_back();
+      for (const Edge& e : out[id(x.module, x.function)]) {
+        if (modules[x.module]->calls[e.call].referenceOnly) continue;
+        const size_t t = id(e.to.module, e.to.function);
+        if (mark[t]) continue;
+        mark[t] = true;
+        if (cross(x, e.to)) entered(e.to).*flag = true;
+        work.push_back(e.to);
+      }
+    }
+  };
+  std::vector<bool> init(n, false);
+  for (size_t mi = 0; mi < modules.size(); ++mi)
+    for (const Edge& e : moduleLevel[mi]) {
+      if (modules[mi]->calls[e.call].referenceOnly) continue;
+      const size_t t = id(e.to.module, e.to.function);
+      if (init[t]) continue;
+      init[t] = true;
+      if (e.to.module != int(mi)) entered(e.to).init = true;
+      work.push_back(e.to);
+    }
+  spread(init, &ProjectFacts::Entered::init);
+  std::vector<bool> lazy(n, false);
+  for (size_t mi = 0; mi < modules.size(); ++mi) {
+    const Module& m = *modules[mi];
+    for (size_t ci = 0; ci < m.calls.size(); ++ci) {
+      const Call& c = m.calls[ci];
+      if (!c.lazy || c.referenceOnly) continue;
+      Node to;
+      if (ci < links[mi].size() && links[mi][ci]) to = {links[mi][ci].module, links[mi][ci].function};
+      else if (c.target >= 0) to = {int(mi), c.target};
+      else continue;
+      const size_t t = id(to.module, to.function);
+      if (lazy[t]) continue;
+      lazy[t] = true;
+      if (to.module != int(mi)) entered(to).lazy = true;
+      work.push_back(to);
+    }
+  }
+  spread(lazy, &ProjectFacts::Entered::lazy);
+  return facts;
+}
+
+} // namespace ll

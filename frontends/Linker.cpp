@@ -1,0 +1,274 @@
+#include "frontends/Linker.h"
+
+#include <array>
+#include <filesystem>
+#include <string_view>
+#include <unordered_map>
+
+namespace ll {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMaxDepth = 8; // re-export chains followed at most this far
+
+bool isPython(const Module& m) { return m.language == Language::Python; }
+bool isJavaScript(const Module& m) {
+  return m.language == Language::JavaScript || m.language == Language::TypeScript ||
+         m.language == Language::Tsx;
+}
+
+/// The callee without what the frontends add to name a made value: `mod.Repo[orders]().save`
+/// -> `mod.Repo.save`.
+std::string plainCallee(std::string_view callee) {
+  std::string out;
+  out.reserve(callee.size());
+  int depth = 0;
+  for (size_t i = 0; i < callee.size(); ++i) {
+    const char ch = callee[i];
+    if (ch == '[') ++depth;
+    else if (ch == ']') depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0 && ch == '(' && i + 1 < callee.size() && callee[i + 1] == ')') ++i;
+    else if (depth == 0) out += ch;
+  }
+  return out;
+}
+
+class Linker {
+public:
+  explicit Linker(const std::vector<const Module*>& modules) : modules_(modules) {
+    for (size_t i = 0; i < modules.size(); ++i) {
+      std::error_code ec;
+      fs::path p = fs::absolute(modules[i]->file->path(), ec).lexically_normal();
+      if (!ec) byPath_.emplace(p.string(), int(i));
+      dirs_.push_back(p.parent_path());
+    }
+  }
+
+  ProjectLinks link() {
+    ProjectLinks links(modules_.size());
+    for (size_t mi = 0; mi < modules_.size(); ++mi) {
+      const Module& m = *modules_[mi];
+      links[mi].resize(m.calls.size());
+      for (size_t ci = 0; ci < m.calls.size(); ++ci) {
+        const Call& c = m.calls[ci];
+        if (c.target >= 0 || c.callee.empty()) continue;
+        FunctionRef r = resolveCallee(int(mi), plainCallee(c.callee), 0);
+        if (r && r.module != int(mi)) links[mi][ci] = r;
+      }
+    }
+    return links;
+  }
+
+private:
+  int moduleAt(const fs::path& p) const {
+    auto it = byPath_.find(p.lexically_normal().string());
+    return it == byPath_.end() ? -1 : it->second;
+  }
+
+  /// A top-level function (or method, `Class.method`) of module `mi` by qualified name; a
+  /// class's name reaches its constructor.
+  FunctionRef functionNamed(int mi, const std::string& name) const {
+    const Module& m = *modules_[mi];
+    const std::string ctor = name + (isPython(m) ? ".__init__" : ".constructor");
+    int found = -1, constructor = -1;
+    for (size_t f = 0; f < m.functions.size(); ++f) {
+      const Function& fn = m.functions[f];
+      if (fn.parent >= 0) continue;
+      if (fn.qualifiedName == name) found = int(f);
+      else if (fn.qualifiedName == ctor) constructor = int(f);
+    }
+    if (found >= 0) return {mi, found};
+    if (constructor >= 0) return {mi, constructor};
+    return {};
+  }
+
+  FunctionRef resolveCallee(int mi, const std::string& callee, int depth) const {
+    if (depth > kMaxDepth || callee.empty()) return {};
+    const Module& m = *modules_[mi];
+    if (isPython(m)) return resolvePython(mi, callee, depth);
+    if (isJavaScript(m)) return resolveJs(mi, callee, depth);
+    return {};
+  }
+
+  // ---- Python ------------------------------------------------------------------------------
+
+  /// The module file a dotted module name (with leading dots when relative) names, as seen from
+  /// module `mi`: `pkg/mod.py` or `pkg/mod/__init__.py`, looked up from the file's folder and
+  /// each folder above it (absolute imports), or from the file's package (relative ones).
+  int pythonModule(int mi, std::string_view dotted) const {
+    size_t dots = 0;
+    while (dots < dotted.size() && dotted[dots] == '.') ++dots;
+    fs::path rel;
+    std::string_view rest = dotted.substr(dots);
+    while (!rest.empty()) {
+      const size_t d = rest.find('.');
+      rel /= std::string(rest.substr(0, d));
+      rest = d == std::string_view::npos ? std::string_view() : rest.substr(d + 1);
+    }
+    auto at = [&](const fs::path& base) -> int {
+      if (rel.empty()) return moduleAt(base / "__init__.py");
+      fs::path file = base / rel;
+      file += ".py";
+      if (int t = moduleAt(file); t >= 0) return t;
+      return moduleAt(base / rel / "__init__.py");
+    };
+    fs::path base = dirs_[mi];
+    if (dots > 0) {
+      for (size_t i = 1; i < dots; ++i) base = base.parent_path();
+      return at(base);
+    }
+    if (rel.empty()) return -1;
+    for (int up = 0; up < 16; ++up) {
+      if (int t = at(base); t >= 0) return t;
+      if (!base.has_relative_path()) break;
+      base = base.parent_path();
+    }
+    return -1;
+  }
+
+  FunctionRef resolvePython(int mi, const std::string& callee, int depth) const {
+    const Module& m = *modules_[mi];
+    // The import the callee goes through: the longest whose canonical name prefixes it.
+    const Import* best = nullptr;
+    size_t bestLen = 0;
+    for (const Import& imp : m.imports) {
+      if (imp.typeOnly) continue;
+      const std::string b = imp.canonical();
+      if (b.size() <= bestLen) continue;
+      if (callee == b || (callee.size() > b.size() && callee.starts_with(b) && callee[b.size()] == '.')) {
+        best = &imp;
+        bestLen = b.size();
+      }
+    }
+    if (!best) return {};
+    std::string rest = callee.size() > bestLen ? callee.substr(bestLen + 1) : std::string();
+    auto join = [](const std::string& a, const std::string& b) {
+      return b.empty() ? a : a.empty() ? b : a + "." + b;
+    };
+    if (!best->name.empty()) {
+      // `from pkg import mod`: a submodule when there is one, else a name in pkg.
+      const bool onlyDots = best->module.find_first_not_of('.') == std::string::npos;
+      const std::string sub = onlyDots ? best->module + best->name : best->module + "." + best->name;
+      if (int t = pythonModule(mi, sub); t >= 0 && t != mi) {
+        if (rest.empty()) return {};
+        return memberOfPython(t, rest, depth);
+      }
+      if (int t = pythonModule(mi, best->module); t >= 0 && t != mi)
+        return memberOfPython(t, join(best->name, rest), depth);
+      return {};
+    }
+    // `import pkg.mod`: the callee spells the whole dotted path; find the longest module prefix.
+    std::string mod = best->module;
+    for (;;) {
+      if (int t = pythonModule(mi, mod); t >= 0 && t != mi) return rest.empty() ? FunctionRef{} : memberOfPython(t, rest, depth);
+      // `import pkg` then `pkg.mod.f()`: the callee may name a submodule the import did not.
+      const size_t d = rest.find('.');
+      if (d == std::string::npos) return {};
+      mod += "." + rest.substr(0, d);
+      rest = rest.substr(d + 1);
+    }
+  }
+
+  /// `member` ("save", "Repo", "Repo.save") of module `t`: defined there, or a name the module
+  /// imports (a package's `__init__.py` re-exporting from its submodules).
+  FunctionRef memberOfPython(int t, const std::string& member, int depth) const {
+    if (FunctionRef r = functionNamed(t, member)) return r;
+    const std::string first = member.substr(0, member.find('.'));
+    const std::string rest = first.size() < member.size() ? member.substr(first.size() + 1) : "";
+    for (const Import& imp : modules_[t]->imports)
+      if (imp.function < 0 && !imp.typeOnly && imp.local == first)
+        return resolveCallee(t, rest.empty() ? imp.canonical() : imp.canonical() + "." + rest, depth + 1);
+    return {};
+  }
+
+  // ---- JavaScript / TypeScript -------------------------------------------------------------
+
+  /// The file a relative specifier names from module `mi`.
+  int jsModule(int mi, const std::string& spec) const {
+    if (!(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".."))
+      return -1;
+    const fs::path base = (dirs_[mi] / spec).lexically_normal();
+    static constexpr std::array<const char*, 8> kExts = {".js", ".mjs", ".cjs", ".ts",
+                                                         ".tsx", ".jsx", ".mts", ".cts"};
+    const std::string ext = base.extension().string();
+    for (const char* e : kExts)
+      if (ext == e) {
+        if (int t = moduleAt(base); t >= 0) return t;
+        // TypeScript sources import `./x.js` for `./x.ts`.
+        for (const char* ts : {".ts", ".tsx", ".mts", ".cts"}) {
+          fs::path p = base;
+          p.replace_extension(ts);
+          if (int t = moduleAt(p); t >= 0) return t;
+        }
+        return -1;
+      }
+    for (const char* e : kExts) {
+      fs::path p = base;
+      p += e;
+      if (int t = moduleAt(p); t >= 0) return t;
+    }
+    for (const char* e : kExts)
+      if (int t = moduleAt(base / (std::string("index") + e)); t >= 0) return t;
+    return -1;
+  }
+
+  FunctionRef resolveJs(int mi, const std::string& callee, int depth) const {
+    // `./repo:save.more` (a named export and what follows) or `./repo` (the module itself:
+    // its default export).
+    if (!callee.starts_with(".")) return {};
+    const size_t colon = callee.find(':');
+    if (colon != std::string::npos) {
+      const int t = jsModule(mi, callee.substr(0, colon));
+      if (t < 0 || t == mi) return {};
+      return memberOfJs(t, callee.substr(colon + 1), depth);
+    }
+    if (int t = jsModule(mi, callee); t >= 0) return t == mi ? FunctionRef{} : memberOfJs(t, "", depth);
+    // `new Repo()` of a default import, then `r.save()`: `./lib/repo.save`, a member of the
+    // default export. The specifier ends at one of the dots after its last slash.
+    const size_t slash = callee.rfind('/');
+    for (size_t dot = callee.find('.', slash == std::string::npos ? 0 : slash); dot != std::string::npos;
+         dot = callee.find('.', dot + 1)) {
+      const int t = jsModule(mi, callee.substr(0, dot));
+      if (t < 0) continue;
+      return t == mi ? FunctionRef{} : memberOfJs(t, "default." + callee.substr(dot + 1), depth);
+    }
+    return {};
+  }
+
+  FunctionRef memberOfJs(int t, const std::string& member, int depth) const {
+    const Module& m = *modules_[t];
+    const std::string name = member.empty() ? "default" : member.substr(0, member.find('.'));
+    const std::string rest = member.size() > name.size() && !member.empty() ? member.substr(name.size() + 1) : "";
+    for (const Export& e : m.exports) {
+      if (e.name != name) continue;
+      if (e.reexport) {
+        // `./impl:save` (a name) or `./impl` (the module as a namespace).
+        const bool named = e.local.find(':') != std::string::npos;
+        std::string next = e.local;
+        if (!rest.empty()) next += (named ? "." : ":") + rest;
+        return resolveCallee(t, next, depth + 1);
+      }
+      if (rest.empty()) return e.function >= 0 ? FunctionRef{t, e.function} : FunctionRef{};
+      return functionNamed(t, e.local + "." + rest);
+    }
+    // `module.exports = { save }` reads as named exports; `export * from './impl'` re-exports.
+    for (const Export& e : m.exports)
+      if (e.name == "*" && e.reexport && !member.empty())
+        if (FunctionRef r = resolveCallee(t, e.local + ":" + member, depth + 1)) return r;
+    return {};
+  }
+
+  const std::vector<const Module*>& modules_;
+  std::unordered_map<std::string, int> byPath_;
+  std::vector<fs::path> dirs_;
+};
+
+} // namespace
+
+ProjectLinks linkModules(const std::vector<const Module*>& modules) {
+  return Linker(modules).link();
+}
+
+} // namespace ll

@@ -1,0 +1,2 @@
+const { notify } = require('./notify');
+module.exports = { notify };

@@ -1,0 +1,4 @@
+const { SNSClient } = require('@aws-sdk/client-sns');
+exports.notify = function () {
+  return new SNSClient({});
+};
