@@ -210,6 +210,14 @@ public:
       if (imp.function >= 0 || imp.typeOnly || candidate[i] || imp.module.empty()) continue;
       if (typescript && erasedByTypeScript(m, i)) continue;
       const ImportWeight& w = ctx.importWeights[i];
+      // A module of the project is known by what it imports; what that has no figures for
+      // may load anything.
+      if (w.source == CostSource::Project) {
+        for (const std::string& u : w.unknownLoads)
+          if (std::none_of(unknown.begin(), unknown.end(), [&](const auto& k) { return k.first == u; }))
+            unknown.emplace_back(u, &w);
+        continue;
+      }
       if (w.source != CostSource::None && w.source != CostSource::Weighed) continue;
       if (std::none_of(unknown.begin(), unknown.end(), [&](const auto& u) { return u.first == imp.module; }))
         unknown.emplace_back(imp.module, &w);
@@ -239,7 +247,7 @@ private:
     const ImportWeight& own = ctx.importWeights[group.front()->imports.front()];
     std::vector<std::string> unknown;
     for (const auto& [module, w] : maybeLoaders)
-      if (w->source == CostSource::None || w->bytes >= own.bytes) unknown.push_back(module);
+      if (w->source == CostSource::None || w->source == CostSource::Project || w->bytes >= own.bytes) unknown.push_back(module);
     for (Finding& f : made) {
       if (!unknown.empty()) {
         // Not sure that nothing else loads it: a note with the reason, and no safe fix.

@@ -44,7 +44,9 @@ public:
       if (f.related.size() >= 8) break;
       f.related.push_back({m.imports[c.import].range,
                            "`" + c.module + "` adds " + formatMs(c.ms) +
-                               (c.source == CostSource::Weighed ? " (weighed from its code size)" : "")});
+                               (c.source == CostSource::Weighed  ? " (weighed from its code size)"
+                                : c.source == CostSource::Project ? " (what this module of the project imports)"
+                                                                  : "")});
     }
     f.metrics = {{"estimatedInitMs", est.ms}, {"budgetMs", budget}};
     out.push_back(std::move(f));

@@ -19,9 +19,67 @@ std::string fileLabel(const Module& m) {
 
 } // namespace
 
+namespace {
+
+/// The name the cost model weighs an import under.
+std::string weighName(const Module& m, const Import& imp) {
+  return m.language == Language::Python ? imp.canonical() : imp.module;
+}
+
+/// What loading module `t` imports at Init from outside the project, through the project
+/// modules it imports too; each module's list once, cycles cut.
+const std::vector<Import>& initLoads(size_t t, const std::vector<const Module*>& modules,
+                                     const std::vector<std::vector<int>>& imports,
+                                     std::vector<std::vector<Import>>& memo, std::vector<int>& state) {
+  if (state[t] != 0) return memo[t]; // done, or on the current path (a cycle)
+  state[t] = 1;
+  const Module& m = *modules[t];
+  std::vector<Import> out;
+  std::vector<std::string> seen;
+  auto add = [&](const Import& imp) {
+    const std::string key = weighName(m, imp);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
+    seen.push_back(key);
+    out.push_back(imp);
+  };
+  for (size_t i = 0; i < m.imports.size(); ++i) {
+    const Import& imp = m.imports[i];
+    if (imp.function >= 0 || imp.typeOnly) continue;
+    const int target = t < imports.size() && i < imports[t].size() ? imports[t][i] : -1;
+    if (target < 0) {
+      add(imp);
+      continue;
+    }
+    for (const Import& inner : initLoads(size_t(target), modules, imports, memo, state)) add(inner);
+  }
+  memo[t] = std::move(out);
+  state[t] = 2;
+  return memo[t];
+}
+
+} // namespace
+
 std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules,
-                                       const ProjectLinks& links) {
+                                       const ProjectLinks& links,
+                                       const std::vector<std::vector<int>>& imports) {
   std::vector<ProjectFacts> facts(modules.size());
+  // Init across files: each module-scope import of a project module brings what that module
+  // imports at module scope, transitively.
+  if (!imports.empty()) {
+    std::vector<std::vector<Import>> memo(modules.size());
+    std::vector<int> state(modules.size(), 0);
+    for (size_t mi = 0; mi < modules.size() && mi < imports.size(); ++mi) {
+      const Module& m = *modules[mi];
+      for (size_t i = 0; i < m.imports.size() && i < imports[mi].size(); ++i) {
+        const int t = imports[mi][i];
+        if (t < 0 || m.imports[i].function >= 0) continue;
+        ProjectImport pi;
+        pi.path = modules[size_t(t)]->file->path();
+        pi.loads = initLoads(size_t(t), modules, imports, memo, state);
+        facts[mi].projectImports.emplace(weighName(m, m.imports[i]), std::move(pi));
+      }
+    }
+  }
   // Node numbering: one block of ids per module.
   std::vector<size_t> base(modules.size() + 1, 0);
   for (size_t i = 0; i < modules.size(); ++i) base[i + 1] = base[i] + modules[i]->functions.size();

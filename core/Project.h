@@ -32,6 +32,14 @@ struct ExternalEntry {
   std::vector<RelatedLocation> steps;
 };
 
+/// A module-scope import of one of the project's own modules, and what loading it imports in
+/// turn at Init: the imports of other packages (and the standard library) of that module and of
+/// every project module it imports, transitively.
+struct ProjectImport {
+  std::string path; // the imported module's file
+  std::vector<Import> loads;
+};
+
 /// What the rest of the project tells the analysis of one file. Keyed by qualified function
 /// name, so that it still applies to the file's text after --fix has added functions.
 struct ProjectFacts {
@@ -44,13 +52,18 @@ struct ProjectFacts {
   };
   std::unordered_map<std::string, Entered> functions;
   std::vector<ExternalEntry> entries;
-  bool empty() const { return functions.empty(); }
+  /// The file's imports of project modules, by the name the cost model weighs an import under
+  /// (Python: Import::canonical(); JavaScript: the specifier).
+  std::unordered_map<std::string, ProjectImport> projectImports;
+  bool empty() const { return functions.empty() && projectImports.empty(); }
 };
 
 /// Each module's facts: reachability from every handler of the project across the links, with
 /// the same rules as InvocationAnalysis within a file (lazy calls and memoised functions stop
 /// per-invocation reach; Init and lazy initialisation spread through every call).
+/// `imports`: for each module, for each import, the project module it imports (-1 for none).
 std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules,
-                                       const ProjectLinks& links);
+                                       const ProjectLinks& links,
+                                       const std::vector<std::vector<int>>& imports = {});
 
 } // namespace ll

@@ -46,6 +46,30 @@ public:
     }
   }
 
+  std::vector<std::vector<int>> imports() const {
+    std::vector<std::vector<int>> out(modules_.size());
+    for (size_t mi = 0; mi < modules_.size(); ++mi) {
+      const Module& m = *modules_[mi];
+      out[mi].assign(m.imports.size(), -1);
+      for (size_t i = 0; i < m.imports.size(); ++i) {
+        const Import& imp = m.imports[i];
+        if (imp.typeOnly) continue;
+        int t = -1;
+        if (isPython(m)) {
+          if (!imp.name.empty()) {
+            const bool onlyDots = imp.module.find_first_not_of('.') == std::string::npos;
+            t = pythonModule(int(mi), onlyDots ? imp.module + imp.name : imp.module + "." + imp.name);
+          }
+          if (t < 0) t = pythonModule(int(mi), imp.module);
+        } else if (isJavaScript(m)) {
+          t = jsModule(int(mi), imp.module);
+        }
+        if (t != int(mi)) out[mi][i] = t;
+      }
+    }
+    return out;
+  }
+
   ProjectLinks link() {
     ProjectLinks links(modules_.size());
     for (size_t mi = 0; mi < modules_.size(); ++mi) {
@@ -269,6 +293,10 @@ private:
 
 ProjectLinks linkModules(const std::vector<const Module*>& modules) {
   return Linker(modules).link();
+}
+
+std::vector<std::vector<int>> linkImports(const std::vector<const Module*>& modules) {
+  return Linker(modules).imports();
 }
 
 } // namespace ll

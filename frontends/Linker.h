@@ -19,4 +19,8 @@ namespace ll {
 /// of another module it reaches (core/Project.h).
 ProjectLinks linkModules(const std::vector<const Module*>& modules);
 
+/// For each module, for each of its imports, the module of the project it imports (-1 for
+/// none: another package, the standard library, a file outside the run).
+std::vector<std::vector<int>> linkImports(const std::vector<const Module*>& modules);
+
 } // namespace ll

@@ -14,6 +14,7 @@ const char* costSourceName(CostSource s) {
   case CostSource::Measured: return "measured";
   case CostSource::Weighed: return "weighed";
   case CostSource::Stdlib: return "stdlib";
+  case CostSource::Project: return "project";
   case CostSource::None: break;
   }
   return "none";
@@ -49,14 +50,46 @@ bool erasedByTypeScript(const Module& m, size_t import) {
   });
 }
 
-std::vector<ImportWeight> ImportCostModel::weigh(const Module& m) const {
+ImportWeight ImportCostModel::weighOne(Language language, const std::string& path,
+                                       const Import& imp) const {
+  const char* lang = catalogueLanguage(language);
+  const std::string name = language == Language::Python ? imp.canonical() : imp.module;
+  ImportWeight w;
+  if (const ImportCost* c = costs_.lookup(lang, name)) {
+    w.source = CostSource::Measured;
+    w.key = c->module;
+    w.ms = c->ms;
+    w.bytes = c->bytes;
+    w.loads = c->loads;
+    w.heavy = c->ms >= options_.heavyImportMs;
+  } else if (costs_.isStdlib(lang, imp.module)) {
+    w.source = CostSource::Stdlib;
+    w.key = imp.module;
+  } else if (weigher_) {
+    std::optional<ModuleWeight> mw = weigher_->weigh(costs_, language, path, name);
+    if (!mw && name != imp.module) mw = weigher_->weigh(costs_, language, path, imp.module);
+    if (mw) {
+      w.source = CostSource::Weighed;
+      w.key = imp.module;
+      w.bytes = mw->bytes;
+      w.where = mw->path;
+      w.ms = double(mw->bytes) * costs_.msPerByte(lang);
+      w.heavy = options_.heavyImportBytes ? mw->bytes >= options_.heavyImportBytes
+                                          : w.ms >= options_.heavyImportMs;
+    }
+  }
+  if (w.source == CostSource::None) w.key = imp.module;
+  return w;
+}
+
+std::vector<ImportWeight> ImportCostModel::weigh(const Module& m, const ProjectFacts* facts) const {
   std::vector<ImportWeight> out(m.imports.size());
   const char* lang = catalogueLanguage(m.language);
   if (std::string_view(lang) == "cpp") return out;
   std::map<std::string, ImportWeight> memo; // per module text, within this file
   for (size_t i = 0; i < m.imports.size(); ++i) {
     const Import& imp = m.imports[i];
-    if (imp.typeOnly || isRelative(m.language, imp.module)) continue;
+    if (imp.typeOnly) continue;
     // Python: `from scipy import stats` is the module scipy.stats when that is catalogued.
     const std::string name = m.language == Language::Python ? imp.canonical() : imp.module;
     auto found = memo.find(name);
@@ -65,30 +98,45 @@ std::vector<ImportWeight> ImportCostModel::weigh(const Module& m) const {
       continue;
     }
     ImportWeight w;
-    if (const ImportCost* c = costs_.lookup(lang, name)) {
-      w.source = CostSource::Measured;
-      w.key = c->module;
-      w.ms = c->ms;
-      w.bytes = c->bytes;
-      w.loads = c->loads;
-      w.heavy = c->ms >= options_.heavyImportMs;
-    } else if (costs_.isStdlib(lang, imp.module)) {
-      w.source = CostSource::Stdlib;
-      w.key = imp.module;
-    } else if (weigher_) {
-      std::optional<ModuleWeight> mw = weigher_->weigh(costs_, m.language, m.file->path(), name);
-      if (!mw && name != imp.module) mw = weigher_->weigh(costs_, m.language, m.file->path(), imp.module);
-      if (mw) {
-        w.source = CostSource::Weighed;
-        w.key = imp.module;
-        w.bytes = mw->bytes;
-        w.where = mw->path;
-        w.ms = double(mw->bytes) * costs_.msPerByte(lang);
-        w.heavy = options_.heavyImportBytes ? mw->bytes >= options_.heavyImportBytes
-                                            : w.ms >= options_.heavyImportMs;
+    const ProjectImport* project = nullptr;
+    if (facts)
+      if (auto it = facts->projectImports.find(name); it != facts->projectImports.end()) project = &it->second;
+    if (project) {
+      // One of the project's own modules: it costs what it imports, what those share counted
+      // once, largest first.
+      w.source = CostSource::Project;
+      w.key = name;
+      w.where = project->path;
+      std::vector<ImportWeight> parts;
+      for (const Import& inner : project->loads) {
+        ImportWeight p = weighOne(m.language, project->path, inner);
+        if (p.source == CostSource::None) {
+          if (!isRelative(m.language, inner.module)) w.unknownLoads.push_back(inner.module);
+          continue;
+        }
+        if (p.source == CostSource::Stdlib) continue;
+        parts.push_back(std::move(p));
       }
+      std::stable_sort(parts.begin(), parts.end(),
+                       [](const ImportWeight& a, const ImportWeight& b) { return a.ms > b.ms; });
+      std::set<std::string> loaded;
+      for (const ImportWeight& p : parts) {
+        if (loaded.contains(p.key)) continue;
+        double already = 0;
+        for (const std::string& n : p.loads)
+          if (loaded.contains(n))
+            if (const ImportCost* nc = costs_.lookup(lang, n)) already = std::max(already, nc->ms);
+        w.ms += std::max(0.0, p.ms - already);
+        w.bytes += p.bytes;
+        loaded.insert(p.key);
+        loaded.insert(p.loads.begin(), p.loads.end());
+      }
+      w.loads.assign(loaded.begin(), loaded.end());
+    } else if (!isRelative(m.language, imp.module)) {
+      w = weighOne(m.language, m.file->path(), imp);
+    } else {
+      continue;
     }
-    if (w.source == CostSource::None) w.key = imp.module;
     memo.emplace(name, w);
     out[i] = std::move(w);
   }
@@ -119,6 +167,10 @@ InitEstimate ImportCostModel::estimate(const Module& m, const std::vector<Import
       continue;
     }
     if (w.source == CostSource::Stdlib) continue;
+    if (w.source == CostSource::Project) {
+      unmeasured.insert(w.unknownLoads.begin(), w.unknownLoads.end());
+      if (w.ms <= 0) continue; // imports nothing that costs
+    }
     const std::string key = std::string(costSourceName(w.source)) + ":" + w.key;
     if (byKey.contains(key)) continue;
     byKey[key] = items.size();
@@ -138,7 +190,7 @@ InitEstimate ImportCostModel::estimate(const Module& m, const std::vector<Import
                    [](const InitContributor& a, const InitContributor& b) { return a.fullMs > b.fullMs; });
   std::map<std::string, std::string> loadedBy; // catalogue key -> the import that loads it
   for (InitContributor& c : items) {
-    if (c.source != CostSource::Measured) {
+    if (c.source != CostSource::Measured && c.source != CostSource::Project) {
       c.ms = c.fullMs;
       continue;
     }

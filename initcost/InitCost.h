@@ -5,6 +5,7 @@
 // Computed once per file, shared by the checks (eager-heavy-import, heavy-init) and the output.
 #include "initcost/ImportCosts.h"
 #include "core/Model.h"
+#include "core/Project.h"
 #include "initcost/PackageWeigher.h"
 
 #include <cstdint>
@@ -30,8 +31,9 @@ struct InitCostOptions {
   double initBudgetMs = 400;
 };
 
-enum class CostSource { None, Measured, Weighed, Stdlib };
-const char* costSourceName(CostSource s); // "none", "measured", "weighed", "stdlib"
+/// Project: one of the project's own modules (core/Project.h), costing what it imports in turn.
+enum class CostSource { None, Measured, Weighed, Stdlib, Project };
+const char* costSourceName(CostSource s); // "none", "measured", "weighed", "stdlib", "project"
 
 /// The figure for one import record.
 struct ImportWeight {
@@ -40,7 +42,10 @@ struct ImportWeight {
   double ms = 0;        // import time (measured, or estimated from bytes)
   uint64_t bytes = 0;   // code bytes loaded, when known
   std::string where;    // weighed: the file or folder it was found at
-  std::vector<std::string> loads; // measured: other catalogued modules it brings in
+  std::vector<std::string> loads; // measured: other catalogued modules it brings in; project:
+                                  // what its imports weigh under, and what those load
+  /// Project: the modules it imports in turn that have no figures (they may load anything).
+  std::vector<std::string> unknownLoads;
   bool heavy = false;
 };
 
@@ -71,7 +76,9 @@ public:
       : costs_(costs), weigher_(weigher), options_(options) {}
 
   /// One ImportWeight per Module::imports entry (module-scope, run-time imports get figures).
-  std::vector<ImportWeight> weigh(const Module& m) const;
+  /// With the project's facts, an import of one of the project's own modules costs what that
+  /// module imports at Init (CostSource::Project).
+  std::vector<ImportWeight> weigh(const Module& m, const ProjectFacts* facts = nullptr) const;
   /// The Init estimate of the module's eager imports (all module-scope imports except
   /// TypeScript imports that the compiler erases). Only computed for files with entry points,
   /// and never for C++ (no import-time cost model).
@@ -81,6 +88,9 @@ public:
   const ImportCosts& costs() const { return costs_; }
 
 private:
+  /// The figure for one import of a module at `path` in `language`, by the name it is weighed
+  /// under (Python: the canonical name; JavaScript: the specifier).
+  ImportWeight weighOne(Language language, const std::string& path, const Import& imp) const;
   const ImportCosts& costs_;
   const PackageWeigher* weigher_;
   InitCostOptions options_;

@@ -19,7 +19,7 @@ FrontendOptions frontendOptions(const Profile& profile, const std::filesystem::p
 }
 
 ModelAnalysis::ModelAnalysis(const Module& m, const Profile& p, const ProjectFacts* facts)
-    : module(m), profile(p), invocation(m, facts), weights(p.costs->weigh(m)),
+    : module(m), profile(p), invocation(m, facts), weights(p.costs->weigh(m, facts)),
       init(p.costs->estimate(m, weights)) {}
 
 CheckContext ModelAnalysis::context() const {

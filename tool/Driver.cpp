@@ -181,7 +181,8 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
       moduleOf[i] = int(modules.size());
       modules.push_back(&*lowered[i].module);
     }
-  const std::vector<ProjectFacts> facts = projectFacts(modules, linkModules(modules));
+  const std::vector<ProjectFacts> facts =
+      projectFacts(modules, linkModules(modules), linkImports(modules));
 
   std::vector<Slot> slots(files.size());
   onThreads(files.size(), o, [&](size_t i) {

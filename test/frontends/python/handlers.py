@@ -59,6 +59,13 @@ def on_event(event, context):
     # CHECK-NOTES: :[[@LINE-3]]:5: note: handler `on_event` (takes `(event, context)`) runs on every invocation
 
 
+def on_record(event, _):
+    # An unused context spelled `_` is still the context.
+    return boto3.client("sqs")
+    # CHECK-NOTES: :[[@LINE-1]]:12: warning: {{.*}} in handler `on_record`; {{.*}}
+    # CHECK-NOTES: :[[@LINE-4]]:5: note: handler `on_record` (takes `(event, _)`) runs on every invocation
+
+
 def run_jobs(records):
     return [boto3.client("athena") for _ in records]
     # CHECK-NOTES: :[[@LINE-1]]:13: warning: {{.*}} in `run_jobs`, called from handler `batch`; {{.*}}

@@ -1,0 +1,4 @@
+import pandas
+
+def frame(rows):
+    return pandas.DataFrame(rows)
