@@ -1,7 +1,12 @@
 #include "frontends/Linker.h"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -33,6 +38,39 @@ std::string plainCallee(std::string_view callee) {
     else if (depth == 0) out += ch;
   }
   return out;
+}
+
+/// What a tsconfig.json says about module names: `compilerOptions.baseUrl` and `paths`.
+struct TsConfig {
+  fs::path dir;
+  std::optional<fs::path> baseUrl;
+  std::vector<std::pair<std::string, std::vector<std::string>>> paths;
+};
+
+std::optional<TsConfig> readTsConfig(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // tsconfig.json may have comments; one it cannot read is left alone (nothing is resolved
+  // through it), never guessed at.
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false,
+                                           /*ignore_comments=*/true);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  TsConfig c;
+  c.dir = file.parent_path();
+  auto opts = j.find("compilerOptions");
+  if (opts == j.end() || !opts->is_object()) return c;
+  if (auto b = opts->find("baseUrl"); b != opts->end() && b->is_string())
+    c.baseUrl = (c.dir / b->get<std::string>()).lexically_normal();
+  if (auto p = opts->find("paths"); p != opts->end() && p->is_object())
+    for (const auto& [pattern, targets] : p->items()) {
+      std::vector<std::string> ts;
+      if (targets.is_array())
+        for (const auto& t : targets)
+          if (t.is_string()) ts.push_back(t.get<std::string>());
+      c.paths.emplace_back(pattern, std::move(ts));
+    }
+  return c;
 }
 
 class Linker {
@@ -209,11 +247,57 @@ private:
 
   // ---- JavaScript / TypeScript -------------------------------------------------------------
 
-  /// The file a relative specifier names from module `mi`.
+  /// The tsconfig.json nearest above `dir`, or null; read once per folder.
+  const TsConfig* tsConfigFor(const fs::path& dir) const {
+    auto it = tsconfigs_.find(dir.string());
+    if (it != tsconfigs_.end()) return it->second.get();
+    const TsConfig* found = nullptr;
+    std::error_code ec;
+    if (fs::is_regular_file(dir / "tsconfig.json", ec)) {
+      if (auto c = readTsConfig(dir / "tsconfig.json")) {
+        auto owned = std::make_unique<TsConfig>(std::move(*c));
+        found = owned.get();
+        tsconfigs_.emplace(dir.string(), std::move(owned));
+        return found;
+      }
+    } else if (dir.has_relative_path() && dir.parent_path() != dir) {
+      found = tsConfigFor(dir.parent_path());
+    }
+    tsconfigs_.emplace(dir.string(), found ? std::make_unique<TsConfig>(*found) : nullptr);
+    return found;
+  }
+
+  /// The file a specifier names from module `mi`: a relative one, or one that the nearest
+  /// tsconfig.json maps (`paths`, then `baseUrl`).
   int jsModule(int mi, const std::string& spec) const {
-    if (!(spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".."))
-      return -1;
-    const fs::path base = (dirs_[mi] / spec).lexically_normal();
+    if (spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..")
+      return jsFile((dirs_[mi] / spec).lexically_normal());
+    if (spec.empty() || spec.starts_with("/") || spec.starts_with("node:")) return -1;
+    const TsConfig* tc = tsConfigFor(dirs_[mi]);
+    if (!tc) return -1;
+    const fs::path root = tc->baseUrl ? *tc->baseUrl : tc->dir;
+    for (const auto& [pattern, targets] : tc->paths) {
+      const size_t star = pattern.find('*');
+      std::string captured;
+      if (star == std::string::npos) {
+        if (spec != pattern) continue;
+      } else {
+        const std::string pre = pattern.substr(0, star), post = pattern.substr(star + 1);
+        if (spec.size() < pre.size() + post.size() || !spec.starts_with(pre) || !spec.ends_with(post))
+          continue;
+        captured = spec.substr(pre.size(), spec.size() - pre.size() - post.size());
+      }
+      for (std::string target : targets) {
+        if (const size_t s = target.find('*'); s != std::string::npos) target.replace(s, 1, captured);
+        if (int t = jsFile((root / target).lexically_normal()); t >= 0) return t;
+      }
+    }
+    if (tc->baseUrl) return jsFile((*tc->baseUrl / spec).lexically_normal());
+    return -1;
+  }
+
+  /// The module at `base`: the file itself, with an extension, or the folder's index.
+  int jsFile(const fs::path& base) const {
     static constexpr std::array<const char*, 8> kExts = {".js", ".mjs", ".cjs", ".ts",
                                                          ".tsx", ".jsx", ".mts", ".cts"};
     const std::string ext = base.extension().string();
@@ -241,7 +325,6 @@ private:
   FunctionRef resolveJs(int mi, const std::string& callee, int depth) const {
     // `./repo:save.more` (a named export and what follows) or `./repo` (the module itself:
     // its default export).
-    if (!callee.starts_with(".")) return {};
     const size_t colon = callee.find(':');
     if (colon != std::string::npos) {
       const int t = jsModule(mi, callee.substr(0, colon));
@@ -287,6 +370,7 @@ private:
   const std::vector<const Module*>& modules_;
   std::unordered_map<std::string, int> byPath_;
   std::vector<fs::path> dirs_;
+  mutable std::unordered_map<std::string, std::unique_ptr<TsConfig>> tsconfigs_;
 };
 
 } // namespace

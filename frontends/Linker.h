@@ -5,7 +5,8 @@
 // importing file's folder and each folder above it, and re-exports through a package's
 // `__init__.py`. JavaScript/TypeScript follow relative `require`/`import` specifiers (`./x`,
 // `../lib/x`, a folder's `index`, extensions .js .mjs .cjs .ts .tsx .jsx, `.js` written for a
-// `.ts` source), named and default exports, CommonJS `module.exports`/`exports.x`, and
+// `.ts` source) and names the nearest tsconfig.json maps (`paths`, `baseUrl`), named and
+// default exports, CommonJS `module.exports`/`exports.x`, and
 // re-exports (`export { a } from`, `export * from`). A class that is constructed reaches its
 // constructor (`__init__`, `constructor`); a method called on an instance of an imported class
 // reaches the method. Only files of the run are linked: nothing else is read.
