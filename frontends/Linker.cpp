@@ -160,6 +160,17 @@ private:
   /// module `mi`: `pkg/mod.py` or `pkg/mod/__init__.py`, looked up from the file's folder and
   /// each folder above it (absolute imports), or from the file's package (relative ones).
   int pythonModule(int mi, std::string_view dotted) const {
+    // Many files of a folder import the same names: one lookup per folder and name.
+    std::string key = dirs_[mi].native();
+    key += '\0';
+    key += dotted;
+    if (auto it = pyModuleCache_.find(key); it != pyModuleCache_.end()) return it->second;
+    const int found = pythonModuleUncached(mi, dotted);
+    pyModuleCache_.emplace(std::move(key), found);
+    return found;
+  }
+
+  int pythonModuleUncached(int mi, std::string_view dotted) const {
     size_t dots = 0;
     while (dots < dotted.size() && dotted[dots] == '.') ++dots;
     fs::path rel;
@@ -195,9 +206,11 @@ private:
     // The import the callee goes through: the longest whose canonical name prefixes it.
     const Import* best = nullptr;
     size_t bestLen = 0;
-    for (const Import& imp : m.imports) {
+    const std::vector<std::string>& canonicals = canonicalsOf(mi);
+    for (size_t i = 0; i < m.imports.size(); ++i) {
+      const Import& imp = m.imports[i];
       if (imp.typeOnly) continue;
-      const std::string b = imp.canonical();
+      const std::string& b = canonicals[i];
       if (b.size() <= bestLen) continue;
       if (callee == b || (callee.size() > b.size() && callee.starts_with(b) && callee[b.size()] == '.')) {
         best = &imp;
@@ -371,6 +384,17 @@ private:
   std::unordered_map<std::string, int> byPath_;
   std::vector<fs::path> dirs_;
   mutable std::unordered_map<std::string, std::unique_ptr<TsConfig>> tsconfigs_;
+  mutable std::unordered_map<std::string, int> pyModuleCache_;
+  mutable std::vector<std::vector<std::string>> canonicals_;
+
+  /// Import::canonical() of each import of module `mi`, made once.
+  const std::vector<std::string>& canonicalsOf(int mi) const {
+    if (canonicals_.empty()) canonicals_.resize(modules_.size());
+    std::vector<std::string>& c = canonicals_[size_t(mi)];
+    if (c.empty() && !modules_[mi]->imports.empty())
+      for (const Import& imp : modules_[mi]->imports) c.push_back(imp.canonical());
+    return c;
+  }
 };
 
 } // namespace

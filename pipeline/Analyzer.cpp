@@ -95,6 +95,8 @@ LoweredFile Analyzer::lowerText(const std::string& path, Language language, std:
   const Profile& profile = config_.forPath(path);
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  lf.profile = &profile;
+  lf.absolute = absolute;
   FrontendOptions fo = frontendOptions(profile, absolute);
   fo.compileDatabaseDir = compileDatabaseDir_;
   fo.compileArgs = compileArgs_;
@@ -110,7 +112,7 @@ LoweredFile Analyzer::lowerText(const std::string& path, Language language, std:
   lf.module = lower(language, file, fo);
   out.hasSyntaxErrors = lf.module->hasSyntaxErrors;
   for (auto& n : lf.module->notices) out.notices.push_back(std::move(n));
-  lf.module->notices.clear();
+  lf.module->notices = {};
   return lf;
 }
 
@@ -118,10 +120,8 @@ FileOutcome Analyzer::check(LoweredFile lowered, const ProjectFacts* facts) cons
   FileOutcome out = std::move(lowered.outcome);
   if (!lowered.module) return out; // skipped
   const Module& module = *lowered.module;
-  const std::string& path = out.file->path();
-  const Profile& profile = config_.forPath(path);
-  std::error_code ec;
-  const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  const Profile& profile = *lowered.profile;
+  const std::filesystem::path& absolute = lowered.absolute;
   const ModelAnalysis analysis(module, profile, facts);
   out.init = analysis.init;
   const std::vector<const Check*> checks = profile.checksFor(absolute);

@@ -59,6 +59,8 @@ struct FileOutcome {
 struct LoweredFile {
   FileOutcome outcome; // analysed == false until checked; skipped files stay that way
   std::optional<Module> module;
+  const Profile* profile = nullptr;   // the file's profile, looked up once
+  std::filesystem::path absolute;     // the file's absolute, normal path
 };
 
 class Analyzer {

@@ -115,7 +115,8 @@ void PythonLowering::walkCall(TSNode n, CallUse use) {
         s.assignedName = str(left);
         s.call = index;
       }
-      if (is(left, "identifier") || is(left, "attribute")) madeBy_[c.function][str(left)] = index;
+      if (c.function >= 0 && (is(left, "identifier") || is(left, "attribute")))
+        madeBy_[c.function][str(left)] = index;
     }
   }
   // An object made in this function and then given credentials of the invocation (a catalogue
@@ -128,7 +129,8 @@ void PythonLowering::walkCall(TSNode n, CallUse use) {
     if (auto it = made.find(object);
         it != made.end() && it->second < index && m_.calls[it->second].fromInvocation.empty()) {
       m_.calls[it->second].fromInvocation = c.fromInvocation;
-      invocationNames_[c.function].insert(object);
+      if (is(field(fn, "object"), "attribute")) invocationAttributes_[c.function].insert(object);
+      else invocationNames_[c.function].insert(object);
     }
   }
   m_.calls.push_back(std::move(c));
@@ -159,8 +161,8 @@ std::string PythonLowering::invocationValue(TSNode expr) const {
       continue;
     }
     if (t == "attribute") {
-      if (auto it = invocationNames_.find(currentFunction());
-          it != invocationNames_.end() && it->second.contains(std::string(text(n))))
+      if (auto it = invocationAttributes_.find(currentFunction());
+          it != invocationAttributes_.end() && it->second.contains(std::string(text(n))))
         return str(n);
       stack.push_back(field(n, "object"));
       continue;

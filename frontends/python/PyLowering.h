@@ -289,6 +289,8 @@ private:
   /// Per function: the call whose result a name or attribute (`self._session`) was last
   /// assigned, by the target's spelling.
   std::unordered_map<int, std::unordered_map<std::string, int>> madeBy_;
+  /// Per function: attributes (`self._session`) that hold values of the invocation, by spelling.
+  std::unordered_map<int, std::unordered_set<std::string>> invocationAttributes_;
   std::vector<std::pair<int, std::string>> aliasedHandlers_;
   Context ctx_;
   int currentBlock_ = -1;
