@@ -116,7 +116,7 @@ LoweredFile Analyzer::lowerText(const std::string& path, Language language, std:
   return lf;
 }
 
-FileOutcome Analyzer::check(LoweredFile lowered, const ProjectFacts* facts) const {
+FileOutcome Analyzer::check(LoweredFile lowered, const ProjectFacts* facts) {
   FileOutcome out = std::move(lowered.outcome);
   if (!lowered.module) return out; // skipped
   const Module& module = *lowered.module;

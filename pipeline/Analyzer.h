@@ -80,7 +80,7 @@ public:
   /// them (frontends/Linker.h, core/Project.h), then check each with its facts.
   LoweredFile lowerPath(const std::string& path) const;
   LoweredFile lowerText(const std::string& path, Language language, std::string text) const;
-  FileOutcome check(LoweredFile lowered, const ProjectFacts* facts) const;
+  static FileOutcome check(LoweredFile lowered, const ProjectFacts* facts);
 
   /// How C++ files are compiled: the compile database folder (-p) and extra arguments.
   void setCppCompilation(std::string databaseDir, std::vector<std::string> args) {

@@ -188,7 +188,7 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
   onThreads(files.size(), o, [&](size_t i) {
     Slot& s = slots[i];
     const ProjectFacts* f = moduleOf[i] >= 0 && !facts[size_t(moduleOf[i])].empty() ? &facts[size_t(moduleOf[i])] : nullptr;
-    s.outcome = analyzer.check(std::move(lowered[i]), f);
+    s.outcome = Analyzer::check(std::move(lowered[i]), f);
     s.remaining = s.outcome.findings.size();
     if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) return;
     if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) return;
