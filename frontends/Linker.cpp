@@ -108,7 +108,7 @@ public:
     return out;
   }
 
-  ProjectLinks link() {
+  ProjectLinks link() const {
     ProjectLinks links(modules_.size());
     for (size_t mi = 0; mi < modules_.size(); ++mi) {
       const Module& m = *modules_[mi];
@@ -283,6 +283,18 @@ private:
   /// The file a specifier names from module `mi`: a relative one, or one that the nearest
   /// tsconfig.json maps (`paths`, then `baseUrl`).
   int jsModule(int mi, const std::string& spec) const {
+    // Every callee of a file asks (`console.log`, `@aws-sdk/client-s3:S3Client`): one lookup
+    // per folder and specifier.
+    std::string key = dirs_[mi].native();
+    key += '\0';
+    key += spec;
+    if (auto it = jsModuleCache_.find(key); it != jsModuleCache_.end()) return it->second;
+    const int found = jsModuleUncached(mi, spec);
+    jsModuleCache_.emplace(std::move(key), found);
+    return found;
+  }
+
+  int jsModuleUncached(int mi, const std::string& spec) const {
     if (spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == "..")
       return jsFile((dirs_[mi] / spec).lexically_normal());
     if (spec.empty() || spec.starts_with("/") || spec.starts_with("node:")) return -1;
@@ -385,6 +397,7 @@ private:
   std::vector<fs::path> dirs_;
   mutable std::unordered_map<std::string, std::unique_ptr<TsConfig>> tsconfigs_;
   mutable std::unordered_map<std::string, int> pyModuleCache_;
+  mutable std::unordered_map<std::string, int> jsModuleCache_;
   mutable std::vector<std::vector<std::string>> canonicals_;
 
   /// Import::canonical() of each import of module `mi`, made once.
@@ -399,12 +412,9 @@ private:
 
 } // namespace
 
-ProjectLinks linkModules(const std::vector<const Module*>& modules) {
-  return Linker(modules).link();
-}
-
-std::vector<std::vector<int>> linkImports(const std::vector<const Module*>& modules) {
-  return Linker(modules).imports();
+ProjectLinkage linkModules(const std::vector<const Module*>& modules) {
+  const Linker linker(modules);
+  return {linker.link(), linker.imports()};
 }
 
 } // namespace ll

@@ -16,12 +16,16 @@
 
 namespace ll {
 
-/// For each module, for each call that does not reach a function of its own file, the function
-/// of another module it reaches (core/Project.h).
-ProjectLinks linkModules(const std::vector<const Module*>& modules);
+struct ProjectLinkage {
+  /// For each module, for each call that does not reach a function of its own file, the
+  /// function of another module it reaches (core/Project.h).
+  ProjectLinks calls;
+  /// For each module, for each of its imports, the module of the project it imports (-1 for
+  /// none: another package, the standard library, a file outside the run).
+  std::vector<std::vector<int>> imports;
+};
 
-/// For each module, for each of its imports, the module of the project it imports (-1 for
-/// none: another package, the standard library, a file outside the run).
-std::vector<std::vector<int>> linkImports(const std::vector<const Module*>& modules);
+/// Links the modules of one run: one pass over their calls and imports, sharing the lookups.
+ProjectLinkage linkModules(const std::vector<const Module*>& modules);
 
 } // namespace ll

@@ -181,8 +181,8 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
       moduleOf[i] = int(modules.size());
       modules.push_back(&*lowered[i].module);
     }
-  const std::vector<ProjectFacts> facts =
-      projectFacts(modules, linkModules(modules), linkImports(modules));
+  const ProjectLinkage links = linkModules(modules);
+  const std::vector<ProjectFacts> facts = projectFacts(modules, links.calls, links.imports);
 
   std::vector<Slot> slots(files.size());
   onThreads(files.size(), o, [&](size_t i) {
