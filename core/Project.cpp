@@ -59,6 +59,25 @@ const std::vector<Import>& initLoads(size_t t, const std::vector<const Module*>&
 
 } // namespace
 
+bool hasEntryPoint(const Module& m) {
+  return std::any_of(m.functions.begin(), m.functions.end(),
+                     [](const Function& f) { return f.isHandler || f.isRoute; });
+}
+
+Module projectView(Module&& m) {
+  // A file's calls matter to others only when they reach into another file, and this one's
+  // cannot (frontends/Linker.h: mayImportProject); what others read is which functions it
+  // defines and exports, and what it imports at Init.
+  Module v;
+  v.language = m.language;
+  v.file = std::move(m.file);
+  v.imports = std::move(m.imports);
+  v.functions = std::move(m.functions);
+  v.exports = std::move(m.exports);
+  v.hasSyntaxErrors = m.hasSyntaxErrors;
+  return v;
+}
+
 std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules,
                                        const ProjectLinks& links,
                                        const std::vector<std::vector<int>>& imports) {

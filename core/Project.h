@@ -58,6 +58,14 @@ struct ProjectFacts {
   bool empty() const { return functions.empty() && projectImports.empty(); }
 };
 
+/// Whether a function of the module is a handler or a route, where an invocation starts.
+bool hasEntryPoint(const Module& m);
+
+/// What whole-project analysis reads of a module that calls into no other file of the project:
+/// its file, imports, exports and functions; kept in place of the whole model for a file whose
+/// own checks have already run.
+Module projectView(Module&& m);
+
 /// Each module's facts: reachability from every handler of the project across the links, with
 /// the same rules as InvocationAnalysis within a file (lazy calls and memoised functions stop
 /// per-invocation reach; Init and lazy initialisation spread through every call).

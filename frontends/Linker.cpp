@@ -1,10 +1,13 @@
 #include "frontends/Linker.h"
 
+#include "frontends/Registry.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -411,6 +414,58 @@ private:
 };
 
 } // namespace
+
+ImportableNames importableNames(const std::vector<std::string>& paths) {
+  ImportableNames names;
+  std::unordered_set<std::string> folders;
+  // Per folder: whether the nearest tsconfig.json at or above it maps bare names.
+  std::unordered_map<std::string, bool> mapped;
+  std::function<bool(const fs::path&)> mapsNames = [&](const fs::path& dir) -> bool {
+    if (auto it = mapped.find(dir.string()); it != mapped.end()) return it->second;
+    bool maps = false;
+    std::error_code ec;
+    if (fs::is_regular_file(dir / "tsconfig.json", ec)) {
+      // One that cannot be read maps nothing, as the linker reads it.
+      const std::optional<TsConfig> c = readTsConfig(dir / "tsconfig.json");
+      maps = c && (c->baseUrl || !c->paths.empty());
+    } else if (dir.has_relative_path() && dir.parent_path() != dir) {
+      maps = mapsNames(dir.parent_path());
+    }
+    mapped.emplace(dir.string(), maps);
+    return maps;
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    const fs::path p = fs::absolute(path, ec).lexically_normal();
+    const std::optional<Language> language = languageForPath(path);
+    if (language == Language::Python) {
+      names.python.insert(p.stem().string());
+      for (fs::path dir = p.parent_path(); dir.has_filename(); dir = dir.parent_path()) {
+        if (!folders.insert(dir.string()).second) break; // its parents are in already
+        names.python.insert(dir.filename().string());
+      }
+    } else if (language == Language::JavaScript || language == Language::TypeScript ||
+               language == Language::Tsx) {
+      if (mapsNames(p.parent_path())) names.mappedFolders.insert(p.parent_path().string());
+    }
+  }
+  return names;
+}
+
+bool mayImportProject(const Module& m, const ImportableNames& names) {
+  const bool mapped = isJavaScript(m) && !names.mappedFolders.empty() && [&] {
+    std::error_code ec;
+    const fs::path dir = fs::absolute(m.file->path(), ec).lexically_normal().parent_path();
+    return names.mappedFolders.contains(dir.string());
+  }();
+  for (const Import& imp : m.imports) {
+    if (imp.typeOnly || imp.module.empty()) continue;
+    if (imp.module.front() == '.') return true; // relative: `.lib`, `./repo`, `../x`
+    if (isPython(m) && names.python.contains(imp.module.substr(0, imp.module.find('.')))) return true;
+    if (mapped && !imp.module.starts_with("node:")) return true;
+  }
+  return false;
+}
 
 ProjectLinkage linkModules(const std::vector<const Module*>& modules) {
   const Linker linker(modules);

@@ -12,6 +12,8 @@
 // reaches the method. Only files of the run are linked: nothing else is read.
 #include "core/Project.h"
 
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace ll {
@@ -24,6 +26,23 @@ struct ProjectLinkage {
   /// none: another package, the standard library, a file outside the run).
   std::vector<std::vector<int>> imports;
 };
+
+/// The names by which the files of a run can be imported, known before any file is lowered:
+/// for Python, the stem of every `.py` file and the name of every folder above one; for
+/// JavaScript/TypeScript, the folders whose nearest tsconfig.json maps bare names to files
+/// (`baseUrl`, `paths`).
+struct ImportableNames {
+  std::unordered_set<std::string> python;
+  std::unordered_set<std::string> mappedFolders;
+};
+ImportableNames importableNames(const std::vector<std::string>& paths);
+
+/// Whether `m` has an import that may name a file of the run: a relative one, a Python module
+/// whose first name is one of `names`, or a bare name a tsconfig.json may map. Never false when
+/// the linker would resolve one of its imports, so that a file for which it is false is known to
+/// call into no other file of the project: it is checked while the project is still being
+/// lowered, and only what others may read of it (projectView) is kept for linking.
+bool mayImportProject(const Module& m, const ImportableNames& names);
 
 /// Links the modules of one run: one pass over their calls and imports, sharing the lookups.
 ProjectLinkage linkModules(const std::vector<const Module*>& modules);

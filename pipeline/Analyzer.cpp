@@ -116,8 +116,8 @@ LoweredFile Analyzer::lowerText(const std::string& path, Language language, std:
   return lf;
 }
 
-FileOutcome Analyzer::check(LoweredFile lowered, const ProjectFacts* facts) {
-  FileOutcome out = std::move(lowered.outcome);
+FileOutcome Analyzer::check(const LoweredFile& lowered, const ProjectFacts* facts) {
+  FileOutcome out = lowered.outcome;
   if (!lowered.module) return out; // skipped
   const Module& module = *lowered.module;
   const Profile& profile = *lowered.profile;

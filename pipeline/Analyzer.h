@@ -80,7 +80,9 @@ public:
   /// them (frontends/Linker.h, core/Project.h), then check each with its facts.
   LoweredFile lowerPath(const std::string& path) const;
   LoweredFile lowerText(const std::string& path, Language language, std::string text) const;
-  static FileOutcome check(LoweredFile lowered, const ProjectFacts* facts);
+  /// The lowered file is left as it is, so that a file checked alone while the project was
+  /// being lowered can be checked again with what linking found.
+  static FileOutcome check(const LoweredFile& lowered, const ProjectFacts* facts);
 
   /// How C++ files are compiled: the compile database folder (-p) and extra arguments.
   void setCppCompilation(std::string databaseDir, std::vector<std::string> args) {

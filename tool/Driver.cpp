@@ -168,11 +168,36 @@ template <typename Work> void onThreads(size_t n, const Options& o, Work work) {
 /// project: every file is lowered first, then the files are linked (a handler's calls into the
 /// project's other files, frontends/Linker.h), and then each file's checks run with what the
 /// others tell about it (core/Project.h).
+///
+/// Keeping every model until linking costs memory and time (each file's model lands on fresh
+/// pages), so a file that imports nothing of the project is checked as soon as it is lowered. If
+/// it also has a handler, its model is dropped at once: such a file is rarely another's helper.
+/// Should linking find that another file's handler reaches into it after all, it is lowered again
+/// from the text already read and checked with what linking found; every other file is lowered
+/// once.
 std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const Analyzer& analyzer,
                                const Options& o) {
   const bool fixing = o.fix || o.diff;
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const DiscoveredFile& f : files) paths.push_back(f.path);
+  const ImportableNames names = importableNames(paths);
+
   std::vector<LoweredFile> lowered(files.size());
-  onThreads(files.size(), o, [&](size_t i) { lowered[i] = analyzer.lowerPath(files[i].path); });
+  std::vector<Slot> slots(files.size());
+  std::vector<char> checked(files.size(), 0);
+  std::vector<char> thinned(files.size(), 0);
+  onThreads(files.size(), o, [&](size_t i) {
+    LoweredFile& l = lowered[i];
+    l = analyzer.lowerPath(files[i].path);
+    if (l.module && mayImportProject(*l.module, names)) return; // checked once linked
+    slots[i].outcome = Analyzer::check(l, nullptr);
+    checked[i] = 1;
+    if (l.module && hasEntryPoint(*l.module)) {
+      l.module = projectView(std::move(*l.module));
+      thinned[i] = 1;
+    }
+  });
 
   std::vector<const Module*> modules;
   std::vector<int> moduleOf(files.size(), -1);
@@ -184,11 +209,18 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
   const ProjectLinkage links = linkModules(modules);
   const std::vector<ProjectFacts> facts = projectFacts(modules, links.calls, links.imports);
 
-  std::vector<Slot> slots(files.size());
   onThreads(files.size(), o, [&](size_t i) {
     Slot& s = slots[i];
     const ProjectFacts* f = moduleOf[i] >= 0 && !facts[size_t(moduleOf[i])].empty() ? &facts[size_t(moduleOf[i])] : nullptr;
-    s.outcome = Analyzer::check(std::move(lowered[i]), f);
+    if (thinned[i] && f) {
+      // Another file reaches into this one: lowered again from the text it was checked with.
+      const SourceFile& text = *s.outcome.file;
+      lowered[i] = analyzer.lowerText(text.path(), *s.outcome.language, std::string(text.text()));
+      s.outcome = Analyzer::check(lowered[i], f);
+    } else if (!checked[i] || f) {
+      s.outcome = Analyzer::check(lowered[i], f);
+    }
+    lowered[i] = {}; // freed here, on the worker threads
     s.remaining = s.outcome.findings.size();
     if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) return;
     if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) return;
