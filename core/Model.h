@@ -85,6 +85,11 @@ struct Call {
   /// C++: the call is written (at least in part) by a macro expansion, so its text is not the
   /// file's text at its range and no edit may touch it. Always false for Python and JavaScript.
   bool inMacro = false;
+  /// The called function's name across files, when it is defined in none of this file's code:
+  /// C++ gives the callee's USR (a function declared in a header of the project and defined in
+  /// another translation unit). Empty for Python and JavaScript, whose calls reach other files
+  /// through imports.
+  std::string calleeSymbol;
 };
 
 /// A block of statements: a function body, a branch, a loop, try or with body. An edit that
@@ -168,6 +173,9 @@ struct Function {
   /// resolver): it runs on every invocation that asks for it, not on every invocation.
   bool isRoute = false;
   std::string handlerReason; // "named lambda_handler", "route of `app` served by Mangum", ...
+  /// The function's name across files, which other files' Call::calleeSymbol gives: C++, the
+  /// USR of a function with external linkage. Empty otherwise.
+  std::string symbol;
 };
 
 /// A comment of the file (`# ...`, `// ...`, `/* ... */`) as its parser read it: never text in a

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@ namespace {
 constexpr int kMaxDepth = 8; // re-export chains followed at most this far
 
 bool isPython(const Module& m) { return m.language == Language::Python; }
+bool isCpp(const Module& m) { return m.language == Language::Cpp; }
 bool isJavaScript(const Module& m) {
   return m.language == Language::JavaScript || m.language == Language::TypeScript ||
          m.language == Language::Tsx;
@@ -84,6 +86,10 @@ public:
       fs::path p = fs::absolute(modules[i]->file->path(), ec).lexically_normal();
       if (!ec) byPath_.emplace(p.string(), int(i));
       dirs_.push_back(p.parent_path());
+      if (isCpp(*modules[i]))
+        for (size_t f = 0; f < modules[i]->functions.size(); ++f)
+          if (!modules[i]->functions[f].symbol.empty())
+            bySymbol_[modules[i]->functions[f].symbol].push_back({int(i), int(f)});
     }
   }
 
@@ -118,7 +124,12 @@ public:
       links[mi].resize(m.calls.size());
       for (size_t ci = 0; ci < m.calls.size(); ++ci) {
         const Call& c = m.calls[ci];
-        if (c.target >= 0 || c.callee.empty()) continue;
+        if (c.target >= 0) continue;
+        if (!c.calleeSymbol.empty()) {
+          links[mi][ci] = definitionOf(int(mi), c.calleeSymbol);
+          continue;
+        }
+        if (c.callee.empty()) continue;
         FunctionRef r = resolveCallee(int(mi), plainCallee(c.callee), 0);
         if (r && r.module != int(mi)) links[mi][ci] = r;
       }
@@ -127,6 +138,40 @@ public:
   }
 
 private:
+  /// The definition of the function a C++ call names by USR, in another translation unit of
+  /// the run. Several definitions (one per program of a repository that builds many) are told
+  /// apart by folder: the one in the caller's folder, or else the one in the folder nearest
+  /// above or below it; none when that still leaves more than one.
+  FunctionRef definitionOf(int mi, const std::string& symbol) const {
+    auto it = bySymbol_.find(symbol);
+    if (it == bySymbol_.end()) return {};
+    std::vector<FunctionRef> defs;
+    for (const FunctionRef& r : it->second)
+      if (r.module != mi) defs.push_back(r);
+    if (defs.size() <= 1) return defs.empty() ? FunctionRef{} : defs.front();
+    // The definitions sharing the longest folder prefix with the caller.
+    auto shared = [&](const FunctionRef& r) {
+      const fs::path& a = dirs_[mi];
+      const fs::path& b = dirs_[r.module];
+      size_t n = 0;
+      for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end() && *x == *y; ++x, ++y) ++n;
+      return n;
+    };
+    size_t best = 0, count = 0;
+    FunctionRef pick;
+    for (const FunctionRef& r : defs) {
+      const size_t n = shared(r);
+      if (n > best) {
+        best = n;
+        count = 1;
+        pick = r;
+      } else if (n == best) {
+        ++count;
+      }
+    }
+    return count == 1 ? pick : FunctionRef{};
+  }
+
   int moduleAt(const fs::path& p) const {
     auto it = byPath_.find(p.lexically_normal().string());
     return it == byPath_.end() ? -1 : it->second;
@@ -397,6 +442,7 @@ private:
 
   const std::vector<const Module*>& modules_;
   std::unordered_map<std::string, int> byPath_;
+  std::unordered_map<std::string, std::vector<FunctionRef>> bySymbol_;
   std::vector<fs::path> dirs_;
   mutable std::unordered_map<std::string, std::unique_ptr<TsConfig>> tsconfigs_;
   mutable std::unordered_map<std::string, int> pyModuleCache_;
@@ -458,6 +504,8 @@ bool mayImportProject(const Module& m, const ImportableNames& names) {
     const fs::path dir = fs::absolute(m.file->path(), ec).lexically_normal().parent_path();
     return names.mappedFolders.contains(dir.string());
   }();
+  if (isCpp(m))
+    return std::any_of(m.calls.begin(), m.calls.end(), [](const Call& c) { return !c.calleeSymbol.empty(); });
   for (const Import& imp : m.imports) {
     if (imp.typeOnly || imp.module.empty()) continue;
     if (imp.module.front() == '.') return true; // relative: `.lib`, `./repo`, `../x`

@@ -9,7 +9,10 @@
 // default exports, CommonJS `module.exports`/`exports.x`, and
 // re-exports (`export { a } from`, `export * from`). A class that is constructed reaches its
 // constructor (`__init__`, `constructor`); a method called on an instance of an imported class
-// reaches the method. Only files of the run are linked: nothing else is read.
+// reaches the method. C++ calls reach functions of the other translation units of the run by
+// USR (Call::calleeSymbol, Function::symbol): the translation units given together, or those of
+// one compile database, make up the program. Only files of the run are linked: nothing else is
+// read.
 #include "core/Project.h"
 
 #include <string>

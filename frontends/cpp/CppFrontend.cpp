@@ -10,6 +10,7 @@
 #include <clang/Basic/Version.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
+#include <clang/Index/USRGeneration.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
@@ -390,6 +391,7 @@ private:
     f.parent = current_;
     f.topLevelStart = topLevelStart_;
     for (const clang::ParmVarDecl* p : d->parameters()) f.params.push_back(p->getNameAsString());
+    f.symbol = symbolOf(d);
     const int index = addFunction(d, std::move(f));
     noteBody(d->getBody());
     return scoped(index, traverse);
@@ -529,12 +531,27 @@ private:
       for (const clang::Stmt* s : c->body()) directInBody_.insert(s);
   }
 
+  /// The USR of a function other translation units can call (external linkage), or "".
+  static std::string symbolOf(const clang::FunctionDecl* d) {
+    if (!d->isExternallyVisible()) return {};
+    llvm::SmallString<128> usr;
+    if (clang::index::generateUSRForDecl(d->getCanonicalDecl(), usr)) return {};
+    return usr.str().str();
+  }
+
   void resolveTargets() {
     for (const auto& [call, decl] : targetDecl_) {
       const clang::FunctionDecl* def = decl->getDefinition();
-      if (!def) continue;
-      auto it = functionOf_.find(def->getCanonicalDecl());
-      if (it != functionOf_.end()) m_.calls[call].target = it->second;
+      if (def)
+        if (auto it = functionOf_.find(def->getCanonicalDecl()); it != functionOf_.end()) {
+          m_.calls[call].target = it->second;
+          continue;
+        }
+      // Defined in another translation unit, perhaps one of the project's: the whole-project
+      // linker matches the USR with the definition's. Not for what system headers declare (the
+      // standard library).
+      if (sm_.isInSystemHeader(sm_.getFileLoc(decl->getCanonicalDecl()->getLocation()))) continue;
+      m_.calls[call].calleeSymbol = symbolOf(decl);
     }
     // A call of a lambda through its variable (`auto h = [](...){...}; h(req);`) calls the
     // lambda's operator(), which the walk recorded under the lambda.

@@ -1,0 +1,4 @@
+#pragma once
+#include <string>
+
+std::string uploadImage(std::string const& payload);
