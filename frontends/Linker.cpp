@@ -243,7 +243,8 @@ private:
     if (rel.empty()) return -1;
     for (int up = 0; up < 16; ++up) {
       if (int t = at(base); t >= 0) return t;
-      if (!base.has_relative_path()) break;
+      // A deployment package's files import from the package's root, never from beside it.
+      if (!base.has_relative_path() || base.extension() == ".zip") break;
       base = base.parent_path();
     }
     return -1;

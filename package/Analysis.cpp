@@ -429,6 +429,7 @@ public:
     index();
     PackageAnalysis a;
     a.kinds.reserve(p_.entries.size());
+    a.own.reserve(p_.entries.size());
     // Contributors by where they are (npm, Python, own) and name.
     std::array<std::unordered_map<std::string_view, size_t>, 3> contributorIndex;
     std::map<std::string_view, RuntimeSdk> sdks;
@@ -456,6 +457,7 @@ public:
         splitPath(path, comps);
         if (comps.empty()) {
           a.kinds.push_back(ArtifactKind::Code);
+          a.own.push_back(false);
           cached = false;
           continue;
         }
@@ -497,6 +499,7 @@ public:
       std::string_view unit;
       const ArtifactKind k = kindOf(path, base, pl, fk, unit);
       a.kinds.push_back(k);
+      a.own.push_back(pl.where == Placement::Where::Own);
       if (k == ArtifactKind::Code) continue;
       DevArtifacts& d = dev[k];
       d.kind = k;

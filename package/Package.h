@@ -26,6 +26,7 @@ struct PackageEntry {
   uint64_t size = 0;         // uncompressed bytes
   uint64_t compressed = 0;   // bytes stored in the archive (a folder: equal to size)
   bool symlink = false;      // a symbolic link (its target is not counted)
+  uint64_t archiveIndex = 0; // a zip's entry: its index in the central directory
 };
 
 /// What a group of entries is, for the report and the findings.
@@ -99,8 +100,22 @@ struct PackageAnalysis {
   std::vector<DevArtifacts> devArtifacts; // by kind, largest first
   /// Artifact kind of each entry (parallel to Package::entries).
   std::vector<ArtifactKind> kinds;
+  /// Whether each entry is one of the function's own files, not part of an installed Python or
+  /// npm package (parallel to Package::entries): where its handler's source is.
+  std::vector<bool> own;
 };
 PackageAnalysis analyzePackage(const Package& p);
+
+/// An entry of a zip archive read into memory, or why it was not.
+struct ArchiveText {
+  std::string text;
+  std::string error; // empty when read
+};
+/// Reads entries of a zip archive (by index into `zip.entries`) into memory, never to disk. An
+/// entry larger than `maxBytes`, whether it says so or only turns out so when inflated, is not
+/// read; nor is a symbolic link.
+std::vector<ArchiveText> readZipTexts(const Package& zip, const std::vector<size_t>& entries,
+                                      uint64_t maxBytes);
 
 /// "48.2 MiB", "812 KiB", "120 B": binary units, the ones Lambda's quotas are counted in
 /// (its "250 MB" is 262,144,000 bytes).

@@ -162,6 +162,7 @@ Package readZip(const std::string& path) {
       e.path = normaliseZipName(raw);
       if (e.path.empty()) continue;
       e.symlink = (mode & S_IFMT) == S_IFLNK;
+      e.archiveIndex = index;
 
       // Entries do not overlap in a well-formed archive, so their compressed sizes add up to
       // less than the file: past that, the sizes are made up (overlapping zip bombs).
@@ -227,6 +228,60 @@ Package readZip(const std::string& path) {
 
   finishTotals(p);
   return p;
+}
+
+std::vector<ArchiveText> readZipTexts(const Package& zip, const std::vector<size_t>& entries,
+                                      uint64_t maxBytes) {
+  std::vector<ArchiveText> out(entries.size());
+  int err = 0;
+  std::unique_ptr<zip_t, void (*)(zip_t*)> za(zip_open(zip.path.c_str(), ZIP_RDONLY, &err), &zip_discard);
+  if (!za) {
+    for (ArchiveText& t : out) t.error = "cannot open the archive again: " + zipErrorText(err);
+    return out;
+  }
+  for (size_t i = 0; i < entries.size(); ++i) {
+    ArchiveText& t = out[i];
+    if (entries[i] >= zip.entries.size()) {
+      t.error = "no such entry";
+      continue;
+    }
+    const PackageEntry& e = zip.entries[entries[i]];
+    if (e.symlink) {
+      t.error = "a symbolic link; not read";
+      continue;
+    }
+    if (e.size > maxBytes) {
+      t.error = "larger than " + formatBytes(maxBytes) + "; not read";
+      continue;
+    }
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(za.get(), e.archiveIndex, 0), &zip_fclose);
+    if (!f) {
+      t.error = std::string("cannot read: ") + zip_strerror(za.get());
+      continue;
+    }
+    // Read one byte past the limit, so that an entry whose data is longer than it declares is
+    // caught without inflating more of it.
+    t.text.resize(maxBytes + 1);
+    uint64_t got = 0;
+    while (got < t.text.size()) {
+      const zip_int64_t n = zip_fread(f.get(), t.text.data() + got, t.text.size() - got);
+      if (n < 0) {
+        t.error = std::string("cannot read: ") + zip_file_strerror(f.get());
+        break;
+      }
+      if (n == 0) break;
+      got += static_cast<uint64_t>(n);
+    }
+    if (t.error.empty() && got > maxBytes) t.error = "larger than " + formatBytes(maxBytes) + " when inflated; not read";
+    if (!t.error.empty()) {
+      t.text.clear();
+      t.text.shrink_to_fit();
+      continue;
+    }
+    t.text.resize(got);
+    t.text.shrink_to_fit();
+  }
+  return out;
 }
 
 } // namespace ll

@@ -3,6 +3,7 @@
 #include "core/Diagnostic.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,10 @@ namespace ll {
 
 struct DiscoveredFile {
   std::string path; // as given, or joined onto the directory as given ("examples/app.py")
+  /// A file of a deployment package's .zip: its text, read into memory, and `path` names it
+  /// below the archive ("dist/function.zip/app.py", as Python names modules it imports from a
+  /// zip). Such a file is analysed, never fixed.
+  std::optional<std::string> archivedText;
 };
 
 struct DiscoveryResult {

@@ -8,6 +8,7 @@
 #include "tool/Discovery.h"
 #include "tool/Fixer.h"
 #include "frontends/Linker.h"
+#include "frontends/Registry.h"
 #include "output/HtmlReport.h"
 #include "output/Output.h"
 #include "output/Repository.h"
@@ -20,6 +21,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
@@ -29,11 +31,15 @@ namespace ll {
 
 namespace {
 
-/// Reads the deployment packages and layers, runs the package rules on each and adds findings,
-/// notices and figures to `run`. Returns true when a package could not be read at all.
-bool runPackages(const std::vector<std::string>& zips, const std::vector<std::string>& dirs,
-                 const std::vector<std::string>& layers, const Configuration& config,
-                 RunResult& run, std::ostream& err) {
+/// The deployment packages and layers of the run, read and summarised.
+struct ReadPackages {
+  std::vector<RunResult::PackageResult> results;
+  bool unreadable = false; // a package could not be read at all
+};
+
+/// Reads the deployment packages (zips and --package folders) and layers, and summarises each.
+ReadPackages readPackages(const std::vector<std::string>& zips, const std::vector<std::string>& dirs,
+                          const std::vector<std::string>& layers, std::ostream& err) {
   const bool progress = ::isatty(STDERR_FILENO) != 0;
   auto read = [&](const std::string& path, bool layer) {
     std::error_code ec;
@@ -50,23 +56,77 @@ bool runPackages(const std::vector<std::string>& zips, const std::vector<std::st
     p.layer = layer;
     return p;
   };
-  bool unreadable = false;
-  std::vector<RunResult::PackageResult> results;
-  results.reserve(zips.size() + dirs.size() + layers.size());
-  for (const std::string& z : zips) results.push_back({read(z, false), {}});
-  for (const std::string& d : dirs) results.push_back({read(d, false), {}});
-  for (const std::string& l : layers) results.push_back({read(l, true), {}});
-  uint64_t layerBytes = 0;
-  for (auto& r : results) {
-    if (r.package.layer && r.package.readable) layerBytes += r.package.unzippedBytes;
-    for (const Notice& n : r.package.notices) run.notices.push_back(n);
+  ReadPackages out;
+  out.results.reserve(zips.size() + dirs.size() + layers.size());
+  for (const std::string& z : zips) out.results.push_back({read(z, false), {}});
+  for (const std::string& d : dirs) out.results.push_back({read(d, false), {}});
+  for (const std::string& l : layers) out.results.push_back({read(l, true), {}});
+  for (auto& r : out.results) {
     if (!r.package.readable) {
-      unreadable = true;
+      out.unreadable = true;
       continue;
     }
     r.analysis = analyzePackage(r.package);
   }
-  for (auto& r : results) {
+  return out;
+}
+
+/// The function's own source files in the deployment packages (not its installed dependencies,
+/// tests or docs; not in layers, which hold libraries): a zip's are read into memory, a
+/// folder's are the files themselves. Files discovered already are not added twice.
+std::vector<DiscoveredFile> packagedSources(const ReadPackages& packages, const Configuration& config,
+                                            const std::vector<DiscoveredFile>& discovered,
+                                            std::vector<Notice>& notices) {
+  namespace fs = std::filesystem;
+  std::set<std::string> known;
+  for (const DiscoveredFile& f : discovered) {
+    std::error_code ec;
+    known.insert(fs::absolute(f.path, ec).lexically_normal().string());
+  }
+  std::vector<DiscoveredFile> out;
+  for (const auto& r : packages.results) {
+    const Package& p = r.package;
+    if (!p.readable || p.layer) continue;
+    std::vector<size_t> chosen;
+    for (size_t i = 0; i < p.entries.size(); ++i) {
+      const PackageEntry& e = p.entries[i];
+      if (e.symlink || i >= r.analysis.own.size() || !r.analysis.own[i] ||
+          r.analysis.kinds[i] != ArtifactKind::Code || !languageForPath(e.path))
+        continue;
+      const std::string path = (fs::path(p.path) / e.path).string();
+      if (config.excluded(path, false)) continue;
+      std::error_code ec;
+      if (!known.insert(fs::absolute(path, ec).lexically_normal().string()).second) continue;
+      chosen.push_back(i);
+    }
+    if (p.source == Package::Source::Folder) {
+      for (size_t i : chosen) out.push_back({(fs::path(p.path) / p.entries[i].path).string(), std::nullopt});
+      continue;
+    }
+    std::vector<ArchiveText> texts = readZipTexts(p, chosen, Analyzer::kMaxSourceBytes);
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      const std::string path = (fs::path(p.path) / p.entries[chosen[k]].path).string();
+      if (!texts[k].error.empty()) {
+        notices.push_back({Level::Note, path, std::nullopt, texts[k].error});
+        continue;
+      }
+      out.push_back({path, std::move(texts[k].text)});
+    }
+  }
+  return out;
+}
+
+/// Runs the package rules on each package read and adds findings, notices and figures to
+/// `run`. Returns true when a package could not be read at all.
+bool checkPackages(ReadPackages packages, const Configuration& config, RunResult& run) {
+  uint64_t layerBytes = 0;
+  size_t layers = 0;
+  for (auto& r : packages.results) {
+    if (r.package.layer) ++layers;
+    if (r.package.layer && r.package.readable) layerBytes += r.package.unzippedBytes;
+    for (const Notice& n : r.package.notices) run.notices.push_back(n);
+  }
+  for (auto& r : packages.results) {
     if (!r.package.readable) continue;
     // A package is checked with the configuration of the folder it is in.
     const Profile& profile = config.forPath(r.package.path);
@@ -74,7 +134,7 @@ bool runPackages(const std::vector<std::string>& zips, const std::vector<std::st
     options.budgetShare = profile.packageBudget;
     r.budgetShare = profile.packageBudget;
     auto artifact = std::make_shared<const SourceFile>(r.package.path, std::string());
-    const PackageContext ctx{r.package, r.analysis, layerBytes, layers.size(), options, artifact};
+    const PackageContext ctx{r.package, r.analysis, layerBytes, layers, options, artifact};
     std::vector<Finding> findings;
     for (const Check* c : profile.checks)
       if (c->onPackages()) c->runPackage(ctx, findings);
@@ -82,9 +142,9 @@ bool runPackages(const std::vector<std::string>& zips, const std::vector<std::st
     for (Finding& f : findings) run.findings.push_back(std::move(f));
   }
   run.layersUnzippedBytes = layerBytes;
-  for (auto& r : results)
+  for (auto& r : packages.results)
     if (r.package.readable) run.packages.push_back(std::move(r));
-  return unreadable;
+  return packages.unreadable;
 }
 
 bool useColor(const Options& o) {
@@ -189,7 +249,9 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
   std::vector<char> thinned(files.size(), 0);
   onThreads(files.size(), o, [&](size_t i) {
     LoweredFile& l = lowered[i];
-    l = analyzer.lowerPath(files[i].path);
+    const DiscoveredFile& file = files[i];
+    l = file.archivedText ? analyzer.lowerText(file.path, *languageForPath(file.path), *file.archivedText)
+                          : analyzer.lowerPath(file.path);
     if (l.module && mayImportProject(*l.module, names)) return; // checked once linked
     slots[i].outcome = Analyzer::check(l, nullptr);
     checked[i] = 1;
@@ -222,6 +284,11 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
     }
     lowered[i] = {}; // freed here, on the worker threads
     s.remaining = s.outcome.findings.size();
+    if (files[i].archivedText) {
+      // A file of a zip: its fixes could only be written into the archive.
+      for (Finding& finding : s.outcome.findings) finding.fixes.clear();
+      return;
+    }
     if (!fixing || s.outcome.findings.empty() || !s.outcome.analysed) return;
     if (s.outcome.hasSyntaxErrors || !s.outcome.validUtf8) return;
     s.fixed = fixToConvergence(analyzer, s.outcome, o.unsafeFixes, f);
@@ -406,6 +473,12 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   for (const std::string& d : o.packageDirs) (void)config.forPath(d);
   if (configErrors()) return 2;
 
+  // The packages are read first: the function's own source in them is analysed with the rest.
+  ReadPackages packages = readPackages(zipPaths, o.packageDirs, o.layers, err);
+  for (DiscoveredFile& f : packagedSources(packages, config, discovered.files, discovered.notices))
+    discovered.files.push_back(std::move(f));
+  if (configErrors()) return 2;
+
   Analyzer analyzer(config, o.handlers);
   analyzer.setCppCompilation(o.compileDatabaseDir, o.compileArgs);
   std::vector<Slot> slots = analyseFiles(discovered.files, analyzer, o);
@@ -417,7 +490,7 @@ int runLambdaLint(const Options& o, std::ostream& out, std::ostream& err) {
   gathered.unreadable = gathered.unreadable || discovered.hadUnreadablePath;
   {
     const size_t before = run.findings.size();
-    gathered.unreadable = runPackages(zipPaths, o.packageDirs, o.layers, config, run, err) || gathered.unreadable;
+    gathered.unreadable = checkPackages(std::move(packages), config, run) || gathered.unreadable;
     gathered.remaining += run.findings.size() - before;
   }
   std::stable_sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {

@@ -850,3 +850,37 @@ TEST(PackageFormat, ArtifactKindNames) {
   EXPECT_STREQ(artifactKindName(ArtifactKind::TypeSources), "type-sources");
   EXPECT_STREQ(artifactKindName(ArtifactKind::BuildLeftover), "build-leftover");
 }
+
+// The function's own source is read from the archive into memory (test/project/zip.test); an
+// entry is never inflated past the limit, whatever it declares.
+TEST_F(PackageTest, ZipTextsAreReadInMemoryWithinALimit) {
+  makeZip("fn.zip", {{"app.py", "import boto3\n"}, {"big.py", std::string(100000, 'a')}, {"lie.py", std::string(100000, 'b')}});
+  patchCentralHeader("fn.zip", "lie.py", 24, 10); // declares 10 bytes uncompressed
+  Package p = readZip(path("fn.zip"));
+  ASSERT_TRUE(p.readable) << noticesText(p);
+  std::vector<size_t> indices;
+  for (const char* name : {"app.py", "big.py", "lie.py"})
+    indices.push_back(size_t(findEntry(p, name) - p.entries.data()));
+  const std::vector<ArchiveText> texts = readZipTexts(p, indices, 1000);
+  ASSERT_EQ(texts.size(), 3u);
+  EXPECT_EQ(texts[0].text, "import boto3\n");
+  EXPECT_EQ(texts[0].error, "");
+  EXPECT_EQ(texts[1].text, "");
+  EXPECT_NE(texts[1].error.find("larger than"), std::string::npos) << texts[1].error;
+  EXPECT_EQ(texts[2].text, "");
+  EXPECT_FALSE(texts[2].error.empty());
+}
+
+TEST_F(PackageTest, OwnFilesAreTheFunctionsNotItsInstalledPackages) {
+  makeZip("fn.zip", {{"app.py", "x = 1\n"}, {"lib/db.py", "y = 2\n"},
+                     {"requests/__init__.py", "z = 3\n"}, {"requests-2.31.0.dist-info/METADATA", "Name: requests\n"},
+                     {"node_modules/left-pad/index.js", "module.exports = 1;\n"}});
+  const Package p = readZip(path("fn.zip"));
+  const PackageAnalysis a = analyzePackage(p);
+  ASSERT_EQ(a.own.size(), p.entries.size());
+  auto own = [&](const char* name) { return bool(a.own[size_t(findEntry(p, name) - p.entries.data())]); };
+  EXPECT_TRUE(own("app.py"));
+  EXPECT_TRUE(own("lib/db.py"));
+  EXPECT_FALSE(own("requests/__init__.py"));
+  EXPECT_FALSE(own("node_modules/left-pad/index.js"));
+}

@@ -33,7 +33,9 @@ MiB = 1024 * 1024
 
 # 1. A SAM-built Python function as a zip: the SDK bundled, tests and docs inside packages.
 with zipfile.ZipFile(os.path.join(root, "python-fn.zip"), "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("app.py", "import boto3\n\ndef lambda_handler(event, context):\n    return 1\n")
+    # The handler is analysed from the archive too (test/project/zip.test); this one is clean.
+    z.writestr("app.py", "import boto3\n\ns3 = boto3.client(\"s3\")\n\n\ndef lambda_handler(event, context):\n"
+                         "    return s3.list_buckets()\n")
     z.writestr("boto3/__init__.py", blob(200_000))
     z.writestr("boto3-1.34.0.dist-info/METADATA", b"Name: boto3\n")
     z.writestr("botocore/data/s3.json", blob(2_000_000))
