@@ -80,10 +80,13 @@ std::optional<TsConfig> readTsConfig(const fs::path& file) {
 
 class Linker {
 public:
-  explicit Linker(const std::vector<const Module*>& modules) : modules_(modules) {
+  Linker(const std::vector<const Module*>& modules, const std::vector<char>& mayImport,
+         const std::vector<std::string>& absolutePaths)
+      : modules_(modules), mayImport_(mayImport) {
     for (size_t i = 0; i < modules.size(); ++i) {
       std::error_code ec;
-      fs::path p = fs::absolute(modules[i]->file->path(), ec).lexically_normal();
+      fs::path p = i < absolutePaths.size() ? fs::path(absolutePaths[i])
+                                            : fs::absolute(modules[i]->file->path(), ec).lexically_normal();
       if (!ec) byPath_.emplace(p.string(), int(i));
       dirs_.push_back(p.parent_path());
       if (isCpp(*modules[i]))
@@ -98,6 +101,7 @@ public:
     for (size_t mi = 0; mi < modules_.size(); ++mi) {
       const Module& m = *modules_[mi];
       out[mi].assign(m.imports.size(), -1);
+      if (!mayImport(mi)) continue;
       for (size_t i = 0; i < m.imports.size(); ++i) {
         const Import& imp = m.imports[i];
         if (imp.typeOnly) continue;
@@ -122,6 +126,7 @@ public:
     for (size_t mi = 0; mi < modules_.size(); ++mi) {
       const Module& m = *modules_[mi];
       links[mi].resize(m.calls.size());
+      if (!mayImport(mi)) continue;
       for (size_t ci = 0; ci < m.calls.size(); ++ci) {
         const Call& c = m.calls[ci];
         if (c.target >= 0) continue;
@@ -138,6 +143,8 @@ public:
   }
 
 private:
+  bool mayImport(size_t mi) const { return mi >= mayImport_.size() || mayImport_[mi] != 0; }
+
   /// The definition of the function a C++ call names by USR, in another translation unit of
   /// the run. Several definitions (one per program of a repository that builds many) are told
   /// apart by folder: the one in the caller's folder, or else the one in the folder nearest
@@ -442,6 +449,7 @@ private:
   }
 
   const std::vector<const Module*>& modules_;
+  const std::vector<char>& mayImport_;
   std::unordered_map<std::string, int> byPath_;
   std::unordered_map<std::string, std::vector<FunctionRef>> bySymbol_;
   std::vector<fs::path> dirs_;
@@ -516,8 +524,9 @@ bool mayImportProject(const Module& m, const ImportableNames& names) {
   return false;
 }
 
-ProjectLinkage linkModules(const std::vector<const Module*>& modules) {
-  const Linker linker(modules);
+ProjectLinkage linkModules(const std::vector<const Module*>& modules, const std::vector<char>& mayImport,
+                           const std::vector<std::string>& absolutePaths) {
+  const Linker linker(modules, mayImport, absolutePaths);
   return {linker.link(), linker.imports()};
 }
 

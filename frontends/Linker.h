@@ -48,6 +48,10 @@ ImportableNames importableNames(const std::vector<std::string>& paths);
 bool mayImportProject(const Module& m, const ImportableNames& names);
 
 /// Links the modules of one run: one pass over their calls and imports, sharing the lookups.
-ProjectLinkage linkModules(const std::vector<const Module*>& modules);
+/// `mayImport`, when given, says for each module whether mayImportProject holds: the imports
+/// and calls of the others cannot reach another file and are not looked up. `absolutePaths`,
+/// when given, are the modules' absolute, normal paths (else computed here).
+ProjectLinkage linkModules(const std::vector<const Module*>& modules, const std::vector<char>& mayImport = {},
+                           const std::vector<std::string>& absolutePaths = {});
 
 } // namespace ll

@@ -257,18 +257,23 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
     checked[i] = 1;
     if (l.module && hasEntryPoint(*l.module)) {
       l.module = projectView(std::move(*l.module));
+      l.outcome = {}; // checked: slots[i] holds it
       thinned[i] = 1;
     }
   });
 
   std::vector<const Module*> modules;
+  std::vector<char> mayImport;
+  std::vector<std::string> absolutePaths;
   std::vector<int> moduleOf(files.size(), -1);
   for (size_t i = 0; i < lowered.size(); ++i)
     if (lowered[i].module) {
       moduleOf[i] = int(modules.size());
       modules.push_back(&*lowered[i].module);
+      mayImport.push_back(checked[i] ? 0 : 1);
+      absolutePaths.push_back(lowered[i].absolute.string());
     }
-  const ProjectLinkage links = linkModules(modules);
+  const ProjectLinkage links = linkModules(modules, mayImport, absolutePaths);
   const std::vector<ProjectFacts> facts = projectFacts(modules, links.calls, links.imports);
 
   onThreads(files.size(), o, [&](size_t i) {
