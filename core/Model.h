@@ -176,6 +176,20 @@ struct Function {
   /// The function's name across files, which other files' Call::calleeSymbol gives: C++, the
   /// USR of a function with external linkage. Empty otherwise.
   std::string symbol;
+  /// Functions of the file this one returns (a factory: `() => ({ before: async (req) => ... })`),
+  /// which become entry points when another file's export wraps what it returns.
+  std::vector<int> returned;
+};
+
+/// An entry point that the file makes of a function another file of the project defines: its
+/// export wraps an imported function (`middy(base)` of an imported `base`), or what an imported
+/// factory returns (`.use(audit())`: the middleware's hooks run on every invocation).
+struct ImportedEntry {
+  std::string callee;  // the imported function, as Call::callee would name it ("./audit.mjs:audit")
+  bool returned = false; // the functions it returns are the entry points, not itself
+  std::string handler; // the export it is part of ("handler")
+  std::string reason;  // "returned by `audit(...)`, wrapped by `middy(...)`, exported as `handler`"
+  ByteRange range;     // where the file names it
 };
 
 /// A comment of the file (`# ...`, `// ...`, `/* ... */`) as its parser read it: never text in a
@@ -219,6 +233,7 @@ struct Module {
   std::vector<NameUse> uses;
   std::unordered_map<std::string, ModuleBinding> moduleNames;
   std::vector<Export> exports;
+  std::vector<ImportedEntry> importedEntries;
   /// Every comment of the file, in source order, collected while the frontend lowers it.
   std::vector<Comment> comments;
   /// Parse problems and other notes about the file (syntax errors, truncated analysis).

@@ -80,7 +80,8 @@ Module projectView(Module&& m) {
 
 std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules,
                                        const ProjectLinks& links,
-                                       const std::vector<std::vector<int>>& imports) {
+                                       const std::vector<std::vector<int>>& imports,
+                                       const ProjectLinks& entries) {
   std::vector<ProjectFacts> facts(modules.size());
   // Init across files: each module-scope import of a project module brings what that module
   // imports at module scope, transitively.
@@ -106,8 +107,9 @@ std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules
   if (n == 0) return facts;
   auto id = [&](int m, int f) { return base[m] + size_t(f); };
   bool anyLink = false;
-  for (const auto& l : links)
-    for (const FunctionRef& r : l) anyLink = anyLink || bool(r);
+  for (const auto* ls : {&links, &entries})
+    for (const auto& l : *ls)
+      for (const FunctionRef& r : l) anyLink = anyLink || bool(r);
   if (!anyLink) return facts;
 
   // An edge: call `call` of module `from` reaches node `to`.
@@ -142,6 +144,33 @@ std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules
         reached[id(int(mi), int(f))] = true;
         queue.push_back({int(mi), int(f)});
       }
+  // Entry points another file makes of a function of this one (ImportedEntry): a middleware's
+  // hooks, a handler defined in a helper and exported through a wrapper elsewhere.
+  struct ImportedRoot {
+    int module = -1; // the module whose export makes the entry point
+    int entry = -1;  // its ImportedEntry
+  };
+  std::vector<int> importedRoot(n, -1);
+  std::vector<ImportedRoot> roots;
+  std::vector<Node> importedNodes;
+  for (size_t mi = 0; mi < modules.size() && mi < entries.size(); ++mi)
+    for (size_t k = 0; k < entries[mi].size() && k < modules[mi]->importedEntries.size(); ++k) {
+      const FunctionRef r = entries[mi][k];
+      if (!r) continue;
+      const ImportedEntry& ie = modules[mi]->importedEntries[k];
+      const Function& fn = modules[r.module]->functions[r.function];
+      std::vector<int> targets = ie.returned ? fn.returned : std::vector<int>{r.function};
+      for (int g : targets) {
+        if (g < 0 || size_t(g) >= modules[r.module]->functions.size()) continue;
+        const size_t t = id(r.module, g);
+        if (reached[t]) continue;
+        reached[t] = true;
+        importedRoot[t] = int(roots.size());
+        roots.push_back({int(mi), int(k)});
+        importedNodes.push_back({r.module, g});
+        queue.push_back({r.module, g});
+      }
+    }
   while (!queue.empty()) {
     Node x = queue.front();
     queue.pop_front();
@@ -163,24 +192,40 @@ std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules
     const Module& m = *modules[mi];
     for (size_t f = 0; f < m.functions.size(); ++f) {
       const size_t t = id(int(mi), int(f));
-      if (!reached[t] || via[t].second < 0 || via[t].first.module == int(mi)) continue;
+      if (!reached[t]) continue;
+      const bool crossCall = via[t].second >= 0 && via[t].first.module != int(mi);
+      const bool importedHere = importedRoot[t] >= 0; // made an entry point by another file
+      if (!crossCall && !importedHere) continue;
       // Entered from another file: the way from the handler, in order.
       std::vector<std::pair<Node, int>> chain;
-      for (Node x{int(mi), int(f)}; via[id(x.module, x.function)].second >= 0;) {
-        chain.push_back(via[id(x.module, x.function)]);
-        x = chain.back().first;
-        if (chain.size() > n) break; // defensive: never loop
-      }
+      Node root{int(mi), int(f)};
+      if (!importedHere)
+        for (Node x{int(mi), int(f)}; via[id(x.module, x.function)].second >= 0;) {
+          chain.push_back(via[id(x.module, x.function)]);
+          x = chain.back().first;
+          root = x;
+          if (chain.size() > n) break; // defensive: never loop
+        }
       std::reverse(chain.begin(), chain.end());
-      const Node h = chain.front().first;
-      const Module& hm = *modules[h.module];
-      const Function& hf = hm.functions[h.function];
       ExternalEntry e;
-      e.handlerLabel = "`" + hf.qualifiedName + "` in " + fileLabel(hm);
-      e.steps.push_back({hf.nameRange,
-                         "handler `" + hf.qualifiedName + "` (" + hf.handlerReason +
-                             ") runs on every invocation",
-                         hm.file});
+      if (const int ri = importedRoot[id(root.module, root.function)]; ri >= 0) {
+        const Module& em = *modules[roots[size_t(ri)].module];
+        const ImportedEntry& ie = em.importedEntries[size_t(roots[size_t(ri)].entry)];
+        const Module& rm = *modules[root.module];
+        e.handlerLabel = "`" + ie.handler + "` in " + fileLabel(em);
+        e.steps.push_back({ie.range,
+                           "`" + rm.functions[root.function].qualifiedName + "` in " + fileLabel(rm) + " (" +
+                               ie.reason + ") runs on every invocation",
+                           em.file});
+      } else {
+        const Module& hm = *modules[root.module];
+        const Function& hf = hm.functions[root.function];
+        e.handlerLabel = "`" + hf.qualifiedName + "` in " + fileLabel(hm);
+        e.steps.push_back({hf.nameRange,
+                           "handler `" + hf.qualifiedName + "` (" + hf.handlerReason +
+                               ") runs on every invocation",
+                           hm.file});
+      }
       for (const auto& [caller, ci] : chain) {
         const Module& cm = *modules[caller.module];
         const Call& c = cm.calls[ci];
@@ -212,6 +257,11 @@ std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules
         work.push_back({int(mi), int(f)});
       }
     }
+  for (const Node& x : importedNodes) {
+    every[id(x.module, x.function)] = true;
+    entered(x).every = true;
+    work.push_back(x);
+  }
   while (!work.empty()) {
     Node x = work.back();
     work.pop_back();

@@ -70,8 +70,11 @@ Module projectView(Module&& m);
 /// the same rules as InvocationAnalysis within a file (lazy calls and memoised functions stop
 /// per-invocation reach; Init and lazy initialisation spread through every call).
 /// `imports`: for each module, for each import, the project module it imports (-1 for none).
+/// `entries`: for each module, for each of its ImportedEntry, the function it names (a false
+/// FunctionRef for none); those functions (or what they return) are entry points like handlers.
 std::vector<ProjectFacts> projectFacts(const std::vector<const Module*>& modules,
                                        const ProjectLinks& links,
-                                       const std::vector<std::vector<int>>& imports = {});
+                                       const std::vector<std::vector<int>>& imports = {},
+                                       const ProjectLinks& entries = {});
 
 } // namespace ll

@@ -121,6 +121,20 @@ public:
     return out;
   }
 
+  ProjectLinks entries() const {
+    ProjectLinks out(modules_.size());
+    for (size_t mi = 0; mi < modules_.size(); ++mi) {
+      const Module& m = *modules_[mi];
+      out[mi].resize(m.importedEntries.size());
+      if (!mayImport(mi)) continue;
+      for (size_t k = 0; k < m.importedEntries.size(); ++k) {
+        FunctionRef r = resolveCallee(int(mi), plainCallee(m.importedEntries[k].callee), 0);
+        if (r && r.module != int(mi)) out[mi][k] = r;
+      }
+    }
+    return out;
+  }
+
   ProjectLinks link() const {
     ProjectLinks links(modules_.size());
     for (size_t mi = 0; mi < modules_.size(); ++mi) {
@@ -527,7 +541,7 @@ bool mayImportProject(const Module& m, const ImportableNames& names) {
 ProjectLinkage linkModules(const std::vector<const Module*>& modules, const std::vector<char>& mayImport,
                            const std::vector<std::string>& absolutePaths) {
   const Linker linker(modules, mayImport, absolutePaths);
-  return {linker.link(), linker.imports()};
+  return {linker.link(), linker.imports(), linker.entries()};
 }
 
 } // namespace ll

@@ -28,6 +28,9 @@ struct ProjectLinkage {
   /// For each module, for each of its imports, the module of the project it imports (-1 for
   /// none: another package, the standard library, a file outside the run).
   std::vector<std::vector<int>> imports;
+  /// For each module, for each of its ImportedEntry, the function of another module it names
+  /// (a false FunctionRef for none).
+  ProjectLinks entries;
 };
 
 /// The names by which the files of a run can be imported, known before any file is lowered:

@@ -274,7 +274,7 @@ std::vector<Slot> analyseFiles(const std::vector<DiscoveredFile>& files, const A
       absolutePaths.push_back(lowered[i].absolute.string());
     }
   const ProjectLinkage links = linkModules(modules, mayImport, absolutePaths);
-  const std::vector<ProjectFacts> facts = projectFacts(modules, links.calls, links.imports);
+  const std::vector<ProjectFacts> facts = projectFacts(modules, links.calls, links.imports, links.entries);
 
   onThreads(files.size(), o, [&](size_t i) {
     Slot& s = slots[i];

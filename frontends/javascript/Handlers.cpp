@@ -19,12 +19,19 @@ void JsLowering::unwrap(TSNode n, const std::string& how,
     if (it != functionAt_.end()) out.emplace_back(it->second, how);
     return;
   }
+  // An imported function, or what an imported factory returns: an entry point of another file
+  // (linked in frontends/Linker).
+  auto imported = [&](const Value& v, bool returned, std::string reason) {
+    if (importedOut_ && v.kind == Value::Name && !v.made && !v.canonical.empty())
+      importedOut_->push_back({calleeName(v), returned, "", std::move(reason), ts::range(n)});
+  };
   if (t == "identifier" || t == "shorthand_property_identifier") {
     Value v = resolve(n);
     if (v.kind == Value::Function) {
       out.emplace_back(v.index, how);
       return;
     }
+    imported(v, false, how);
     std::string name = str(n);
     int where = -1;
     lookup(name, &where);
@@ -40,6 +47,7 @@ void JsLowering::unwrap(TSNode n, const std::string& how,
   if (t == "member_expression" || t == "subscript_expression") {
     Value v = resolve(n);
     if (v.kind == Value::Function) out.emplace_back(v.index, how);
+    else imported(v, false, how);
     return;
   }
   if (t == "call_expression") {
@@ -60,6 +68,8 @@ void JsLowering::unwrap(TSNode n, const std::string& how,
     std::string own = how.empty() ? "" : ", " + how;
     if (callee.kind == Value::Function) {
       for (int g : extras_[callee.index].returned) out.emplace_back(g, "returned by " + wrapper + own);
+    } else {
+      imported(callee, true, "returned by " + wrapper + own);
     }
     TSNode args = field(n, "arguments");
     for (uint32_t i = 0; is(args, "arguments") && i < namedCount(args); ++i)
@@ -124,8 +134,16 @@ void JsLowering::identifyHandlers() {
     if (!byName && e.name != "default" && e.name != "module.exports") continue;
     std::vector<std::pair<int, std::string>> fns;
     std::set<std::string> seen;
+    std::vector<ImportedEntry> imported;
+    importedOut_ = &imported;
     unwrap(e.value, "", fns, seen);
+    importedOut_ = nullptr;
     for (auto& [f, how] : fns) markHandler(f, exported(e, how, nullptr));
+    for (ImportedEntry& ie : imported) {
+      ie.handler = e.name;
+      ie.reason = exported(e, ie.reason, nullptr);
+      m_.importedEntries.push_back(std::move(ie));
+    }
   }
   for (size_t i = 0; i < m_.functions.size(); ++i) {
     const Function& f = m_.functions[i];

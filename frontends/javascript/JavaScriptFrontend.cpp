@@ -34,6 +34,8 @@ Module JsLowering::run() {
   identifyHandlers();
   recordExports();
   settleLazy();
+  for (size_t f = 0; f < m_.functions.size() && f < extras_.size(); ++f)
+    m_.functions[f].returned = extras_[f].returned;
   return std::move(m_);
 }
 

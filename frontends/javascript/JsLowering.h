@@ -595,6 +595,8 @@ private:
   void finishStatements();
 
   void identifyHandlers();
+  /// While identifyHandlers unwraps an export: the imported functions it wraps, each with how.
+  std::vector<ImportedEntry>* importedOut_ = nullptr;
 
   /// A region guarded by a variable of an enclosing function is lazy only if that function runs
   /// once (a handler factory's closure), not if it runs on every invocation itself (a getter
