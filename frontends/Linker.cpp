@@ -528,14 +528,13 @@ bool mayImportProject(const Module& m, const ImportableNames& names) {
     return names.mappedFolders.contains(dir.string());
   }();
   if (isCpp(m))
-    return std::any_of(m.calls.begin(), m.calls.end(), [](const Call& c) { return !c.calleeSymbol.empty(); });
-  for (const Import& imp : m.imports) {
-    if (imp.typeOnly || imp.module.empty()) continue;
+    return std::ranges::any_of(m.calls, [](const Call& c) { return !c.calleeSymbol.empty(); });
+  return std::ranges::any_of(m.imports, [&](const Import& imp) {
+    if (imp.typeOnly || imp.module.empty()) return false;
     if (imp.module.front() == '.') return true; // relative: `.lib`, `./repo`, `../x`
     if (isPython(m) && names.python.contains(imp.module.substr(0, imp.module.find('.')))) return true;
-    if (mapped && !imp.module.starts_with("node:")) return true;
-  }
-  return false;
+    return mapped && !imp.module.starts_with("node:");
+  });
 }
 
 ProjectLinkage linkModules(const std::vector<const Module*>& modules, const std::vector<char>& mayImport,

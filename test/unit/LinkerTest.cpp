@@ -37,6 +37,7 @@ protected:
   /// mayImportProject says it may.
   std::vector<std::pair<bool, bool>> resolvedAndPredicted() const {
     std::vector<const Module*> ms;
+    ms.reserve(modules_.size());
     for (const Module& m : modules_) ms.push_back(&m);
     const ProjectLinkage links = linkModules(ms);
     const ImportableNames names = importableNames(paths_);
