@@ -173,6 +173,7 @@ void reportPerInvocationCalls(const CheckContext& ctx, const PerInvocationRule& 
       f.related.push_back({step.range, std::string(step.referenceOnly ? "passes " : "calls ") +
                                            functionLabel(m, step.target)});
     }
+    f.pathSteps = f.related.size();
     if (auto it = usesOf.find(&call); it != usesOf.end())
       for (const Call* use : it->second)
         f.related.push_back({use->range, "`" + abbreviate(m.text(use->calleeRange)) + "(...)` on the same object is part of this finding"});

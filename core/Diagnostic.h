@@ -49,6 +49,9 @@ struct Finding {
   ByteRange range;
   std::string message;
   std::vector<RelatedLocation> related;
+  /// The first `pathSteps` related locations are the way from the handler to the finding, in
+  /// order (the handler, then each call): SARIF gives them as a code flow too.
+  size_t pathSteps = 0;
   std::vector<Fix> fixes;
   /// Figures behind the finding (`estimatedInitMs`, `budgetMs`), for machine-readable outputs.
   std::vector<std::pair<std::string, double>> metrics;

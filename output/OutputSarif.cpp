@@ -374,6 +374,19 @@ void writeSarif(std::ostream& os, const RunResult& run, const OutputOptions& opt
         }
         r["relatedLocations"] = std::move(related);
       }
+      // The way from the handler through calls (across files, often): a code flow, which code
+      // scanning shows step by step. Not for a finding in the handler itself.
+      if (f.pathSteps >= 2 && f.pathSteps <= f.related.size() && f.pathSteps < limits.relatedLocationsPerResult) {
+        ordered_json steps = ordered_json::array();
+        for (size_t i = 0; i < f.pathSteps; ++i) {
+          const RelatedLocation& rl = f.related[i];
+          steps.push_back({{"location", {{"physicalLocation", physicalLocation(uris, rl.file ? *rl.file : file, rl.range, false)},
+                                         {"message", message(sentence(rl.message))}}}});
+        }
+        steps.push_back({{"location", {{"physicalLocation", physicalLocation(uris, file, f.range, false)},
+                                       {"message", message(sentence(f.message))}}}});
+        r["codeFlows"] = ordered_json::array({{{"threadFlows", ordered_json::array({{{"locations", std::move(steps)}}})}}});
+      }
     }
     // primaryLocationLineHash as upload-sarif computes it from the file (so it neither warns of
     // an inconsistent fingerprint nor differs from what the REST API would get); for results
