@@ -49,11 +49,32 @@ uint32_t codePointCount(std::string_view text) {
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   lineStarts_.push_back(0);
+  asciiLine_.push_back(1);
   for (size_t i = 0; i < text_.size(); ++i) {
+    if (static_cast<unsigned char>(text_[i]) >= 0x80) asciiLine_.back() = 0;
     // A line ends at \n, or at a \r not followed by \n (old Mac line endings).
     const bool lineEnd = text_[i] == '\n' ||
                          (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'));
-    if (lineEnd) lineStarts_.push_back(static_cast<uint32_t>(i + 1));
+    if (lineEnd) {
+      lineStarts_.push_back(static_cast<uint32_t>(i + 1));
+      asciiLine_.push_back(1);
+    }
+  }
+  constexpr size_t kCheckpointBytes = 4096;
+  for (size_t l = 0; l < lineStarts_.size(); ++l) {
+    const size_t b = lineStarts_[l];
+    const size_t e = l + 1 < lineStarts_.size() ? lineStarts_[l + 1] : text_.size();
+    if (asciiLine_[l] != 0 || e - b <= kCheckpointBytes) continue;
+    auto& marks = checkpoints_[static_cast<uint32_t>(l)];
+    uint32_t count = 0;
+    for (size_t i = b, next = b + kCheckpointBytes; i < e; ++count) {
+      if (i >= next) {
+        marks.emplace_back(static_cast<uint32_t>(i), count);
+        next = i + kCheckpointBytes;
+      }
+      const size_t n = utf8SequenceLength(text_, i);
+      i += n == 0 ? 1 : n;
+    }
   }
 }
 
@@ -68,7 +89,18 @@ Position SourceFile::position(uint32_t offset) const {
   auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - lineStarts_.begin());
   uint32_t start = lineStarts_[line - 1];
-  return {line, codePointCount(std::string_view(text_).substr(start, offset - start)) + 1};
+  if (asciiLine_[line - 1] != 0) return {line, offset - start + 1};
+  uint32_t before = 0;
+  if (auto c = checkpoints_.find(line - 1); c != checkpoints_.end()) {
+    auto mark = std::upper_bound(c->second.begin(), c->second.end(), offset,
+                                 [](uint32_t o, const std::pair<uint32_t, uint32_t>& m) { return o < m.first; });
+    if (mark != c->second.begin()) {
+      --mark;
+      start = mark->first;
+      before = mark->second;
+    }
+  }
+  return {line, before + codePointCount(std::string_view(text_).substr(start, offset - start)) + 1};
 }
 
 uint32_t SourceFile::offset(Position p) const {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ll {
@@ -49,6 +51,12 @@ private:
   std::string path_;
   std::string text_;
   std::vector<uint32_t> lineStarts_;
+  /// Per line: only ASCII bytes, so that a column is its byte offset (long minified lines made
+  /// counting code points from the line's start quadratic).
+  std::vector<char> asciiLine_;
+  /// Long lines with other bytes: every few KiB, a byte offset and the code points before it on
+  /// its line, so that a column is counted from the nearest one.
+  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> checkpoints_;
 };
 
 /// True if `text` is well-formed UTF-8.

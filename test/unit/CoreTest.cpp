@@ -97,6 +97,33 @@ TEST(Source, PositionsCountCodePointsAndLines) {
   EXPECT_FALSE(isValidUtf8("\xed\xa0\x80")); // surrogate
 }
 
+TEST(Source, ColumnsOfAsciiLinesAreByteOffsetsAndOthersCountCodePoints) {
+  // An ASCII line after a non-ASCII one, and the reverse: each line is judged on its own.
+  SourceFile f("x.js", "\xc3\xa9\xc3\xa9x\rlet a = 1;\n\xe2\x82\xac = b\nend");
+  EXPECT_EQ(f.position(4).column, 3u);  // "x" after two 2-byte code points
+  EXPECT_EQ(f.position(10).line, 2u);   // line 2 starts after the lone \r
+  EXPECT_EQ(f.position(10).column, 5u); // "a"
+  EXPECT_EQ(f.position(21).column, 3u); // "=" after the 3-byte euro sign and a space
+  EXPECT_EQ(f.position(26).column, 2u); // "n" of "end"
+  for (uint32_t o = 0; o < f.text().size(); ++o)
+    if ((static_cast<unsigned char>(f.text()[o]) & 0xC0) != 0x80) // a code point's first byte
+      EXPECT_EQ(f.offset(f.position(o)), o) << o;
+}
+
+TEST(Source, ColumnsOnLongNonAsciiLinesMatchCountingFromTheLineStart) {
+  // A minified line of 40,000 bytes with multi-byte code points and an invalid byte on the way:
+  // columns counted from the checkpoints equal those counted from the line's start.
+  std::string line;
+  for (int i = 0; i < 4000; ++i) line += i % 7 == 0 ? "\xc3\xa9" : i == 1234 ? "\xff" : "ab";
+  const std::string text = "x\n" + line + "\n";
+  SourceFile f("min.js", text);
+  for (uint32_t o = 2; o < text.size() - 1; o += 37) {
+    const Position p = f.position(o);
+    EXPECT_EQ(p.line, 2u);
+    EXPECT_EQ(p.column, codePointCount(std::string_view(text).substr(2, o - 2)) + 1) << o;
+  }
+}
+
 TEST(Analysis, ReachesThroughCallsStopsAtLazyAndMemoized) {
   Module m;
   m.file = std::make_shared<SourceFile>("m.py", std::string(100, ' '));
