@@ -78,6 +78,7 @@ std::vector<DiscoveredFile> packagedSources(const ReadPackages& packages, const 
                                             const std::vector<DiscoveredFile>& discovered,
                                             std::vector<Notice>& notices) {
   namespace fs = std::filesystem;
+  if (packages.results.empty()) return {}; // most runs: no path below is worth computing
   std::set<std::string> known;
   for (const DiscoveredFile& f : discovered) {
     std::error_code ec;
@@ -88,29 +89,30 @@ std::vector<DiscoveredFile> packagedSources(const ReadPackages& packages, const 
     const Package& p = r.package;
     if (!p.readable || p.layer) continue;
     std::vector<size_t> chosen;
+    std::vector<std::string> paths;
     for (size_t i = 0; i < p.entries.size(); ++i) {
       const PackageEntry& e = p.entries[i];
       if (e.symlink || i >= r.analysis.own.size() || !r.analysis.own[i] ||
           r.analysis.kinds[i] != ArtifactKind::Code || !languageForPath(e.path))
         continue;
-      const std::string path = (fs::path(p.path) / e.path).string();
+      std::string path = (fs::path(p.path) / e.path).string();
       if (config.excluded(path, false)) continue;
       std::error_code ec;
       if (!known.insert(fs::absolute(path, ec).lexically_normal().string()).second) continue;
       chosen.push_back(i);
+      paths.push_back(std::move(path));
     }
     if (p.source == Package::Source::Folder) {
-      for (size_t i : chosen) out.push_back({(fs::path(p.path) / p.entries[i].path).string(), std::nullopt});
+      for (std::string& path : paths) out.push_back({std::move(path), std::nullopt});
       continue;
     }
     std::vector<ArchiveText> texts = readZipTexts(p, chosen, Analyzer::kMaxSourceBytes);
     for (size_t k = 0; k < chosen.size(); ++k) {
-      const std::string path = (fs::path(p.path) / p.entries[chosen[k]].path).string();
       if (!texts[k].error.empty()) {
-        notices.push_back({Level::Note, path, std::nullopt, texts[k].error});
+        notices.push_back({Level::Note, paths[k], std::nullopt, texts[k].error});
         continue;
       }
-      out.push_back({path, std::move(texts[k].text)});
+      out.push_back({std::move(paths[k]), std::move(texts[k].text)});
     }
   }
   return out;
@@ -231,7 +233,8 @@ template <typename Work> void onThreads(size_t n, const Options& o, Work work) {
 ///
 /// Keeping every model until linking costs memory and time (each file's model lands on fresh
 /// pages), so a file that imports nothing of the project is checked as soon as it is lowered. If
-/// it also has a handler, its model is dropped at once: such a file is rarely another's helper.
+/// it also has a handler, only its outline (projectView) is kept: such a file is rarely another's
+/// helper.
 /// Should linking find that another file's handler reaches into it after all, it is lowered again
 /// from the text already read and checked with what linking found; every other file is lowered
 /// once.
